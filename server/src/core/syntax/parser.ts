@@ -1,0 +1,499 @@
+// The .flow grammar: one Chevrotain parser with embedded actions that builds
+// the typed AST directly (no CST: about 3x faster, see docs/design.md). LL(1)
+// everywhere, no backtracking. Recovery is on: a missing token is inserted, a
+// stray one deleted, a broken statement skipped to the next one it can resync on.
+//
+// Tokens inserted by recovery have no position; `real()` turns them into
+// `undefined` so the AST only holds text that is really there.
+
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import * as T from "./tokens";
+import type * as A from "./ast";
+import type { Span } from "../types";
+import { identifier, stringLiteral, urlText, jsonBody, spanOf, spanBetween, tokenEnd } from "./ast-builders";
+
+type CallItem =
+  | { kind: "description"; value?: A.StringLiteral }
+  | { kind: "request"; value: A.RequestLine }
+  | { kind: "connection"; value: A.ConnectionUse }
+  | { kind: "header"; value: A.HeaderLine }
+  | { kind: "body"; value: A.BodyLine }
+  | { kind: "save"; value: A.SaveLine }
+  | { kind: "test"; value: A.TestLine }
+  | { kind: "branch"; value: A.Branch };
+
+interface BracketSegment {
+  open: IToken;
+  segment?: A.PathSegment;
+  close: IToken;
+}
+
+type TopItem = { kind: "title"; value: A.FlowTitle } | { kind: "connection"; value: A.Connection } | { kind: "step"; value: A.Step };
+
+export class FlowParser extends EmbeddedActionsParser {
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  /** How many tokens of the current input the last parse consumed (Chevrotain keeps its cursor protected). */
+  public get consumed(): number {
+    return (this as unknown as { currIdx: number }).currIdx + 1;
+  }
+
+  /** Top-level items until the parser cannot go on; the caller resumes after any leftover. */
+  public file = this.RULE("file", () => {
+    const items: TopItem[] = [];
+    this.MANY(() => {
+      const item = this.SUBRULE(this.topItem);
+      this.ACTION(() => item && items.push(item));
+    });
+    return items;
+  });
+
+  private topItem = this.RULE("topItem", (): TopItem => this.OR([
+    { ALT: () => ({ kind: "title" as const, value: this.SUBRULE(this.flowTitle) }) },
+    { ALT: () => ({ kind: "connection" as const, value: this.SUBRULE(this.connection) }) },
+    { ALT: () => ({ kind: "step" as const, value: this.SUBRULE(this.step) }) },
+  ]));
+
+  private flowTitle = this.RULE("flowTitle", (): A.FlowTitle => {
+    const kw = this.CONSUME(T.Flow);
+    const name = this.OPTION(() => this.SUBRULE(this.string));
+    return this.ACTION(() => ({ span: spanBetween(kw, name?.span), name }));
+  });
+
+  // ---------- connections ----------
+
+  private connection = this.RULE("connection", (): A.Connection => {
+    const kw = this.CONSUME(T.Connection);
+    const name = this.OPTION(() => this.SUBRULE(this.name));
+    const auth: A.ConnectionAuth[] = [];
+    const domains: A.StringLiteral[] = [];
+    const open = this.CONSUME(T.LCurly);
+    this.MANY(() => this.OR([
+      { ALT: () => { const a = this.SUBRULE(this.connectionAuth); this.ACTION(() => auth.push(a)); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Domain);
+          const d = this.SUBRULE2(this.string);
+          this.ACTION(() => d && domains.push(d));
+        },
+      },
+      { ALT: () => this.skipStray() },
+    ]));
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(auth, domains, name, open)), name, auth, domains, blockSpan: blockSpan(open, close) }));
+  });
+
+  private connectionAuth = this.RULE("connectionAuth", (): A.ConnectionAuth => this.OR([
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Bearer);
+        const source = this.OPTION(() => this.SUBRULE(this.secretSource));
+        return this.ACTION(() => ({ kind: "bearer" as const, span: spanBetween(kw, source?.span), source }));
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Basic);
+        const user = this.OPTION2(() => this.SUBRULE(this.string));
+        const source = this.OPTION3(() => this.SUBRULE2(this.secretSource));
+        return this.ACTION(() => ({ kind: "basic" as const, span: spanBetween(kw, source?.span ?? user?.span), user, source }));
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.ApiKey);
+        const header = this.OPTION4(() => this.SUBRULE2(this.string));
+        const source = this.OPTION5(() => this.SUBRULE3(this.secretSource));
+        return this.ACTION(() => ({ kind: "api_key" as const, span: spanBetween(kw, source?.span ?? header?.span), header, source }));
+      },
+    },
+  ]));
+
+  private secretSource = this.RULE("secretSource", (): A.SecretSource | undefined => this.OR([
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Env);
+        const name = this.SUBRULE(this.name);
+        return this.ACTION(() => name ? { kind: "env" as const, name: name.name, span: spanBetween(kw, name.span) } : undefined);
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Secret);
+        const key = this.SUBRULE(this.string);
+        return this.ACTION(() => key ? { kind: "secret" as const, key: key.value, span: spanBetween(kw, key.span) } : undefined);
+      },
+    },
+  ]));
+
+  // ---------- steps ----------
+
+  private step = this.RULE("step", (): A.Step => this.OR([
+    { ALT: () => this.SUBRULE(this.say) },
+    { ALT: () => this.SUBRULE(this.ask) },
+    { ALT: () => this.SUBRULE(this.call) },
+    { ALT: () => this.SUBRULE(this.menu) },
+    { ALT: () => this.SUBRULE(this.goto) },
+    { ALT: () => this.SUBRULE(this.handoff) },
+    { ALT: () => this.SUBRULE(this.end) },
+  ]));
+
+  private steps = this.RULE("steps", (): A.Step[] => {
+    const steps: A.Step[] = [];
+    this.MANY(() => this.OR([
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.step);
+          this.ACTION(() => s && steps.push(s));
+        },
+      },
+      { ALT: () => this.skipStray() },
+    ]));
+    return steps;
+  });
+
+  private say = this.RULE("say", (): A.SayStep => {
+    const kw = this.CONSUME(T.Say);
+    const text = this.SUBRULE(this.string);
+    return this.ACTION(() => ({ kind: "say" as const, span: spanBetween(kw, text?.span), keywordSpan: spanOf(kw), text }));
+  });
+
+  private ask = this.RULE("ask", (): A.AskStep => {
+    const kw = this.CONSUME(T.Ask);
+    const variable = this.SUBRULE(this.name);
+    const prompt = this.SUBRULE(this.string);
+    const type = this.OPTION(() => {
+      this.CONSUME(T.As);
+      return this.SUBRULE2(this.name);
+    });
+    return this.ACTION(() => ({ kind: "ask" as const, span: spanBetween(kw, type?.span ?? prompt?.span ?? variable?.span), keywordSpan: spanOf(kw), variable, prompt, type }));
+  });
+
+  private call = this.RULE("call", (): A.CallStep => {
+    const kw = this.CONSUME(T.Call);
+    const name = this.SUBRULE(this.name);
+    const displayName = this.OPTION(() => this.SUBRULE(this.string));
+    const open = this.CONSUME(T.LCurly);
+    const items: CallItem[] = [];
+    this.MANY(() => this.OR([
+      {
+        ALT: () => {
+          const item = this.SUBRULE(this.callItem);
+          this.ACTION(() => item && items.push(item));
+        },
+      },
+      { ALT: () => this.skipStray() },
+    ]));
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => {
+      const step: A.CallStep = {
+        kind: "call", keywordSpan: spanOf(kw), name, displayName, blockSpan: blockSpan(open, close),
+        span: spanBetween(kw, real(close) ?? lastEnd(items.map((i) => i.value), displayName, name, open)),
+        descriptions: [], requests: [], connections: [], headers: [], bodies: [], saves: [], tests: [],
+      };
+      for (const item of items) {
+        switch (item.kind) {
+          case "description": if (item.value) step.descriptions.push(item.value); break;
+          case "request": step.requests.push(item.value); break;
+          case "connection": step.connections.push(item.value); break;
+          case "header": step.headers.push(item.value); break;
+          case "body": step.bodies.push(item.value); break;
+          case "save": step.saves.push(item.value); break;
+          case "test": step.tests.push(item.value); break;
+          case "branch":
+            if (item.value.outcome === "success") step.onSuccess ??= item.value;
+            else step.onFailure ??= item.value;
+            break;
+        }
+      }
+      return step;
+    });
+  });
+
+  private callItem = this.RULE("callItem", (): CallItem => this.OR([
+    {
+      ALT: () => {
+        this.CONSUME(T.Description);
+        return { kind: "description" as const, value: this.SUBRULE(this.string) };
+      },
+    },
+    {
+      ALT: () => {
+        const method = this.CONSUME(T.Method);
+        const url = this.OPTION(() => this.CONSUME(T.Url));
+        return this.ACTION(() => {
+          const u = real(url) ? urlText(url!) : undefined;
+          return { kind: "request" as const, value: { span: spanBetween(method, u?.span), method: { value: method.image as A.HttpMethod, span: spanOf(method) }, url: u } };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Connection);
+        const name = this.SUBRULE(this.name);
+        return this.ACTION(() => ({ kind: "connection" as const, value: { span: spanBetween(kw, name?.span), name } }));
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Header);
+        const name = this.SUBRULE2(this.string);
+        const value = this.OPTION2(() => this.SUBRULE3(this.string));
+        return this.ACTION(() => ({ kind: "header" as const, value: { span: spanBetween(kw, value?.span ?? name?.span), name, value } }));
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Body);
+        const json = this.OPTION3(() => this.CONSUME(T.JsonBody));
+        return this.ACTION(() => {
+          const j = real(json) ? jsonBody(json!) : undefined;
+          return { kind: "body" as const, value: { span: spanBetween(kw, j?.span), keywordSpan: spanOf(kw), json: j } };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Save);
+        const variable = this.SUBRULE2(this.name);
+        this.CONSUME(T.Equals);
+        const path = this.SUBRULE(this.responsePath);
+        return this.ACTION(() => ({ kind: "save" as const, value: { span: spanBetween(kw, path?.span ?? variable?.span), variable, path } }));
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Test);
+        const variable = this.SUBRULE3(this.name);
+        this.CONSUME2(T.Equals);
+        const value = this.SUBRULE4(this.string);
+        return this.ACTION(() => ({ kind: "test" as const, value: { span: spanBetween(kw, value?.span ?? variable?.span), variable, value } }));
+      },
+    },
+    { ALT: () => ({ kind: "branch" as const, value: this.SUBRULE(this.branch) }) },
+  ]));
+
+  private branch = this.RULE("branch", (): A.Branch => {
+    const kw = this.CONSUME(T.On);
+    const outcome = this.OR([
+      { ALT: () => { this.CONSUME(T.Success); return "success" as const; } },
+      { ALT: () => { this.CONSUME(T.Failure); return "failure" as const; } },
+    ]);
+    const open = this.CONSUME(T.LCurly);
+    const steps = this.SUBRULE(this.steps);
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], open)), outcome: outcome ?? "success", steps: steps ?? [] }));
+  });
+
+  private responsePath = this.RULE("responsePath", (): A.ResponsePath => {
+    const segments: A.PathSegment[] = [];
+    let start: IToken | undefined;
+    let end: IToken | undefined;
+    this.OR([
+      { GATE: () => this.sameLine(), ALT: () => { start = end = this.CONSUME(T.Dollar); } },
+      {
+        GATE: () => this.sameLine(),
+        ALT: () => {
+          const n = this.CONSUME(T.Name);
+          start = end = n;
+          this.ACTION(() => segments.push(keySegment(n)));
+        },
+      },
+      {
+        GATE: () => this.sameLine(),
+        ALT: () => {
+          const b = this.SUBRULE(this.bracketSegment);
+          this.ACTION(() => {
+            start = b.open;
+            end = b.close;
+            if (b.segment) segments.push(b.segment);
+          });
+        },
+      },
+      { ALT: () => this.ACTION(() => this.reportMissing("a response path such as order.id or $")) },
+    ]);
+    // A path has no spaces: what follows a space is the next statement.
+    this.MANY({ GATE: () => this.adjacent(), DEF: () => this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(T.Dot);
+          const n = this.OPTION({ GATE: () => this.adjacent(), DEF: () => this.CONSUME2(T.Name) });
+          this.ACTION(() => {
+            if (n && real(n)) {
+              segments.push(keySegment(n));
+              end = n;
+            } else this.reportMissing("a key after \".\"");
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const b = this.SUBRULE2(this.bracketSegment);
+          this.ACTION(() => {
+            if (b.segment) segments.push(b.segment);
+            if (real(b.close)) end = b.close;
+          });
+        },
+      },
+    ]) });
+    return this.ACTION(() => start ? { span: spanBetween(start, real(end) ? spanOf(end!) : undefined), segments } : undefined!);
+  });
+
+  private bracketSegment = this.RULE("bracketSegment", (): BracketSegment => {
+    const open = this.CONSUME(T.LBracket);
+    const seg = this.OR([
+      {
+        ALT: () => {
+          const s = this.SUBRULE(this.string);
+          return this.ACTION(() => s ? { kind: "key" as const, key: s.value, span: s.span } : undefined);
+        },
+      },
+      {
+        ALT: () => {
+          const n = this.CONSUME(T.Name);
+          return this.ACTION(() => real(n) && /^\d+$/.test(n.image)
+            ? { kind: "index" as const, index: Number(n.image), span: spanOf(n) }
+            : real(n) ? keySegment(n) : undefined);
+        },
+      },
+    ]);
+    const close = this.CONSUME(T.RBracket);
+    return { open, segment: seg, close };
+  });
+
+  private menu = this.RULE("menu", (): A.MenuStep => {
+    const kw = this.CONSUME(T.Menu);
+    const name = this.SUBRULE(this.name);
+    const question = this.OPTION(() => this.SUBRULE(this.string));
+    const open = this.CONSUME(T.LCurly);
+    const options: A.MenuOption[] = [];
+    this.MANY(() => this.OR([
+      {
+        ALT: () => {
+          const o = this.SUBRULE(this.menuOption);
+          this.ACTION(() => o && options.push(o));
+        },
+      },
+      { ALT: () => this.skipStray() },
+    ]));
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => ({
+      kind: "menu" as const, keywordSpan: spanOf(kw), name, question, options, blockSpan: blockSpan(open, close),
+      span: spanBetween(kw, real(close) ?? lastEnd(options, question, name, open)),
+    }));
+  });
+
+  private menuOption = this.RULE("menuOption", (): A.MenuOption => {
+    const kw = this.CONSUME(T.Option);
+    const label = this.OPTION(() => this.SUBRULE(this.string));
+    const open = this.CONSUME(T.LCurly);
+    const steps = this.SUBRULE(this.steps);
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], label, open)), label, steps: steps ?? [] }));
+  });
+
+  private goto = this.RULE("goto", (): A.GotoStep => {
+    const kw = this.CONSUME(T.Goto);
+    const target = this.SUBRULE(this.name);
+    return this.ACTION(() => ({ kind: "goto" as const, span: spanBetween(kw, target?.span), keywordSpan: spanOf(kw), target }));
+  });
+
+  private handoff = this.RULE("handoff", (): A.HandoffStep => {
+    const kw = this.CONSUME(T.Handoff);
+    const message = this.OPTION(() => this.SUBRULE(this.string));
+    return this.ACTION(() => ({ kind: "handoff" as const, span: spanBetween(kw, message?.span), keywordSpan: spanOf(kw), message }));
+  });
+
+  private end = this.RULE("end", (): A.EndStep => {
+    const kw = this.CONSUME(T.End);
+    return this.ACTION(() => ({ kind: "end" as const, span: spanOf(kw), keywordSpan: spanOf(kw) }));
+  });
+
+  // ---------- leaves ----------
+
+  /** A name on the statement's own line: a name on the next line belongs to the next statement. */
+  private name = this.RULE("name", (): A.Identifier | undefined => {
+    const tok = this.OPTION9({ GATE: () => this.sameLine(), DEF: () => this.CONSUME(T.Name) });
+    return this.ACTION(() => {
+      if (tok && real(tok)) return identifier(tok);
+      this.reportMissing("a name");
+      return undefined;
+    });
+  });
+
+  private string = this.RULE("string", (): A.StringLiteral | undefined => {
+    const tok = this.CONSUME(T.StringLike);
+    return this.ACTION(() => real(tok) ? stringLiteral(tok) : undefined);
+  });
+
+  /** A token no statement starts with: skipped, and remembered for one `syntax` diagnostic per run. */
+  private skipStray(): void {
+    const tok = this.CONSUME(T.Stray);
+    this.ACTION(() => real(tok) && this.strays.push(tok));
+  }
+
+  /** Tokens skipped by the last parse, in order. */
+  public strays: IToken[] = [];
+  /** Places where a statement ended before a required part: offset and what was expected. */
+  public missing: { offset: number; expected: string }[] = [];
+  /** The text being parsed: the line-sensitive gates read it. */
+  public text = "";
+
+  private reportMissing(expected: string): void {
+    const prev = this.LA(0);
+    const offset = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : 0;
+    this.missing.push({ offset, expected });
+  }
+
+  private gap(): string | undefined {
+    const prev = this.LA(0);
+    const next = this.LA(1);
+    if (!prev || !next || next.tokenType.name === "EOF" || Number.isNaN(prev.startOffset) || Number.isNaN(next.startOffset)) return undefined;
+    return this.text.slice(prev.startOffset + prev.image.length, next.startOffset);
+  }
+
+  /** The next token is on the same line as the last one. */
+  private sameLine(): boolean {
+    const gap = this.gap();
+    return gap !== undefined && !/[\r\n]/.test(gap);
+  }
+
+  /** The next token touches the last one (no space between). */
+  private adjacent(): boolean {
+    return this.gap() === "";
+  }
+}
+
+function real(tok: IToken | undefined): IToken | undefined {
+  return tok && !tok.isInsertedInRecovery && !Number.isNaN(tok.startOffset) ? tok : undefined;
+}
+
+function keySegment(tok: IToken): A.PathSegment {
+  return { kind: "key", key: tok.image, span: spanOf(tok) };
+}
+
+function blockSpan(open: IToken, close: IToken): Span | undefined {
+  const o = real(open);
+  if (!o) return undefined;
+  const c = real(close);
+  return { start: o.startOffset, end: tokenEnd(c ?? o) };
+}
+
+/** The end of the last real piece, for nodes whose closing brace is missing. */
+function lastEnd(...pieces: (A.Node | A.Node[] | IToken | undefined)[]): Span | undefined {
+  for (const piece of pieces) {
+    if (!piece) continue;
+    if (Array.isArray(piece)) {
+      if (piece.length) return piece[piece.length - 1].span;
+      continue;
+    }
+    if ("span" in piece) return piece.span;
+    if (real(piece as IToken)) return spanOf(piece as IToken);
+  }
+  return undefined;
+}
+
+export const TOKEN_TYPES: readonly TokenType[] = T.ALL_TOKENS;

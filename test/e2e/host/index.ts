@@ -1,0 +1,57 @@
+// The tests module VS Code loads inside the extension host (the workbench's
+// `extensionTestsPath`). VS Code calls run() once the window is up and turns
+// its outcome into codeAutomationExit(0 | 1) for the launcher.
+//
+// Built to CommonJS by test/e2e/build-host.mjs into out/e2e-host/, next to the
+// compiled *.test.js files. mocha is NOT bundled: it is required at run time
+// from the repo's node_modules (Node walks up from out/e2e-host/). Mocha 12 is
+// an ES module loaded through require(esm), which Node 20.19+ does by default.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { format } from "node:util";
+
+type MochaCtor = typeof import("mocha");
+
+export function run(): Promise<void> {
+  // require(esm) hands back the module namespace; the constructor is its default.
+  const m = require("mocha") as MochaCtor | { default: MochaCtor };
+  const Mocha = "default" in m ? m.default : m;
+  // Reporters log printf-style (console.log("%d passing", 2)); the extension
+  // host forwards the raw arguments, so the launcher would see "%d passing,2".
+  // Format here, once, so every reporter line arrives readable.
+  (Mocha.reporters.Base as unknown as { consoleLog: (...a: unknown[]) => void }).consoleLog = (...a) =>
+    console.log(format(...a));
+  const mocha = new Mocha({
+    ui: "bdd",
+    // The reporter writes through console.log, which the extension host
+    // forwards to the workbench, which hands it to codeAutomationLog.
+    reporter: "spec",
+    color: false,
+    // A real window: activation, language server start-up and UI round trips
+    // take seconds on 2 shared cores.
+    timeout: 30_000,
+  });
+
+  const dir = __dirname;
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (f.endsWith(".test.js")) mocha.addFile(path.join(dir, f));
+  }
+
+  return new Promise<void>((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const passed = runner.stats?.passes ?? 0;
+        const failed = runner.stats?.failures ?? failures;
+        // The launcher parses exactly this line (the last one it sees).
+        console.log(`${passed} passed, ${failed} failed`);
+        if (failed > 0) reject(new Error(`${failed} extension-host test(s) failed`));
+        else resolve();
+      });
+    } catch (err) {
+      // A test file that throws while loading lands here.
+      console.error(err);
+      console.log("0 passed, 1 failed");
+      reject(err);
+    }
+  });
+}

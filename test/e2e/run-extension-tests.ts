@@ -1,0 +1,177 @@
+// Runs a mocha suite inside a real VS Code extension host (code-server) and
+// exits with its result. code-server rejects --extensionDevelopmentPath /
+// --extensionTestsPath on its command line and starts no extension host until
+// a browser connects, so we open the workbench in headless Chromium with both
+// paths in the `payload` query parameter, and collect the results through the
+// two hooks the workbench calls on `window`: codeAutomationLog(level, msg) for
+// every log line (mocha's reporter included) and codeAutomationExit(code).
+// Facts and reasons: /work/shared/design/vscode-e2e.md.
+//
+//   bash test/e2e/install-code-server.sh && node test/e2e/build-host.mjs
+//   node --import tsx test/e2e/run-extension-tests.ts \
+//     [--extension <dir>]      extension under development (default: repo root)
+//     [--tests <index.js>]     compiled tests module (default: out/e2e-host/index.js)
+//     [--workspace <dir>]      folder to open (default: a temp copy of samples/)
+//     [--installed]            test the VSIX-installed extension instead of
+//     [--vsix <file>]            --extension (default: `vsce package` --extension)
+//     [--timeout <seconds>]    default 120
+//
+// Last line printed: `extension-host: N passed, M failed`. Exit code: the
+// workbench's (0 / 1), 2 on timeout or harness error.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type BrowserContext } from "playwright-core";
+import { REPO_ROOT, installVsix, prepareRun, startCodeServer, type CodeServer } from "./code-server";
+
+/** Chromium flags: headless, no GPU, and nothing that phones home. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", // we run as root in a container
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage", // small /dev/shm in containers
+];
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/**
+ * Launches Chromium on a fresh profile inside `profileDir`, with a route filter
+ * that aborts (and records) every request not aimed at loopback, so "the tests
+ * use no network" is checked rather than assumed.
+ */
+export async function launchBrowser(profileDir: string): Promise<{ context: BrowserContext; blocked: Set<string> }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  const blocked = new Set<string>();
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || LOOPBACK.has(url.hostname)) return route.continue();
+    blocked.add(`${url.protocol}//${url.host}`);
+    return route.abort("blockedbyclient");
+  });
+  return { context, blocked };
+}
+
+/** The workbench URL that makes it run `testsModule` in the extension host. */
+export function testUrl(cs: CodeServer, workspace: string, testsModule: string, extensionDir?: string): string {
+  // The authority must be exactly the host:port the browser uses, or the
+  // workbench treats the paths as belonging to another remote.
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${resolve(p)}`;
+  const payload: [string, string][] = [];
+  if (extensionDir) payload.push(["extensionDevelopmentPath", remote(extensionDir)]);
+  payload.push(["extensionTestsPath", remote(testsModule)]);
+  return `${cs.url}/?folder=${encodeURIComponent(resolve(workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** `vsce package` of an extension folder into `outDir` (only for --installed without --vsix). */
+function packageVsix(extensionDir: string, outDir: string): string {
+  const out = join(outDir, "extension.vsix");
+  const vsce = join(REPO_ROOT, "node_modules/@vscode/vsce/vsce");
+  // The two --allow/--skip flags only answer vsce's interactive prompts
+  // (no LICENSE / no repository field); they do not change the package.
+  const r = spawnSync(process.execPath, [vsce, "package", "--out", out, "--allow-missing-repository", "--skip-license"], {
+    cwd: extensionDir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.status !== 0) throw new Error(`vsce package failed in ${extensionDir}:\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const { values: args } = parseArgs({
+    options: {
+      extension: { type: "string", default: REPO_ROOT },
+      tests: { type: "string", default: join(REPO_ROOT, "out/e2e-host/index.js") },
+      workspace: { type: "string" },
+      installed: { type: "boolean", default: false },
+      vsix: { type: "string" },
+      timeout: { type: "string", default: "120" },
+    },
+  });
+  const tests = resolve(args.tests!);
+  if (!existsSync(tests)) throw new Error(`no tests module at ${tests} (build it: node test/e2e/build-host.mjs)`);
+  const installed = args.installed || args.vsix !== undefined;
+  const timeoutMs = Number(args.timeout) * 1000;
+
+  const run = prepareRun();
+  // Default workspace: a copy of samples/, so tests may edit and save freely.
+  let workspace = args.workspace ? resolve(args.workspace) : join(run.dir, "workspace");
+  if (!args.workspace) {
+    const samples = join(REPO_ROOT, "samples");
+    if (existsSync(samples)) cpSync(samples, workspace, { recursive: true });
+    else mkdirSync(workspace, { recursive: true });
+  }
+
+  if (installed) {
+    const vsix = args.vsix ? resolve(args.vsix) : packageVsix(resolve(args.extension!), run.dir);
+    await installVsix(run, vsix);
+    console.log(`e2e: installed ${vsix}`);
+  }
+
+  const cs = await startCodeServer({ run });
+  let code = 2;
+  let summary = "";
+  let blocked = new Set<string>();
+  try {
+    const browser = await launchBrowser(join(run.dir, "chromium-profile"));
+    blocked = browser.blocked;
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+
+    let resolveExit!: (c: number) => void;
+    const exited = new Promise<number>((r) => (resolveExit = r));
+    // Registered before goto: the workbench looks them up when it needs them.
+    await page.exposeFunction("codeAutomationLog", (level: string, msg: unknown) => {
+      const text = String(msg);
+      for (const line of text.split("\n")) {
+        const m = /^\s*(?:\S+\s+)?(\d+) passed, (\d+) failed\s*$/.exec(line);
+        if (m) summary = `${m[1]} passed, ${m[2]} failed`;
+      }
+      console.log(level === "info" ? text : `[${level}] ${text}`);
+    });
+    await page.exposeFunction("codeAutomationExit", (c: number) => resolveExit(c));
+
+    const url = testUrl(cs, workspace, tests, installed ? undefined : args.extension);
+    console.log(`e2e: ${url}`);
+    await page.goto(url);
+    const timer = new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());
+    const c = await Promise.race([exited, timer]);
+    if (c === -1) {
+      console.error(`e2e: no codeAutomationExit within ${timeoutMs / 1000} s (extension host crashed or tests hang)`);
+      code = 2;
+    } else code = c;
+    await browser.context.close();
+  } finally {
+    await cs.stop();
+  }
+
+  if (blocked.size) console.log(`e2e: blocked non-loopback requests to ${[...blocked].join(", ")}`);
+  console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
+  // No summary line means the tests module never finished (load error, timeout).
+  if (!summary) summary = code === 0 ? "0 passed, 0 failed" : "0 passed, 1 failed";
+  console.log(`extension-host: ${summary}`);
+  return code;
+}
+
+// Only when run as a script, so workbench.ts / other launchers can import the helpers.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof Error ? err.stack : err);
+      console.log("extension-host: 0 passed, 1 failed");
+      process.exit(2);
+    },
+  );
+}
