@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `botflow` command: the bundled CLI (built by `npm ci` through `prepare`).
-require("../dist/cli.js");
+require("../dist/cli.js").runCli();

@@ -12,14 +12,16 @@
 //     [--extension <dir>]      extension under development (default: repo root)
 //     [--tests <index.js>]     compiled tests module (default: out/e2e-host/index.js)
 //     [--workspace <dir>]      folder to open (default: a temp copy of samples/)
-//     [--installed]            test the VSIX-installed extension instead of
-//     [--vsix <file>]            --extension (default: `vsce package` --extension)
+//     [--installed]            test the extension installed from a VSIX (as a
+//                              user gets it) instead of the --extension folder
+//     [--vsix <file>]          the VSIX to install (implies --installed;
+//                              default: `vsce package` of --extension)
 //     [--timeout <seconds>]    default 120
 //
 // Last line printed: `extension-host: N passed, M failed`. Exit code: the
 // workbench's (0 / 1), 2 on timeout or harness error.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -62,14 +64,19 @@ export async function launchBrowser(profileDir: string): Promise<{ context: Brow
   return { context, blocked };
 }
 
-/** The workbench URL that makes it run `testsModule` in the extension host. */
-export function testUrl(cs: CodeServer, workspace: string, testsModule: string, extensionDir?: string): string {
+/**
+ * The workbench URL that makes it run `testsModule` in the extension host.
+ * `extensionDir` is required in practice: without an extensionDevelopmentPath
+ * the workbench ignores extensionTestsPath.
+ */
+export function testUrl(cs: CodeServer, workspace: string, testsModule: string, extensionDir: string): string {
   // The authority must be exactly the host:port the browser uses, or the
   // workbench treats the paths as belonging to another remote.
   const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${resolve(p)}`;
-  const payload: [string, string][] = [];
-  if (extensionDir) payload.push(["extensionDevelopmentPath", remote(extensionDir)]);
-  payload.push(["extensionTestsPath", remote(testsModule)]);
+  const payload = [
+    ["extensionDevelopmentPath", remote(extensionDir)],
+    ["extensionTestsPath", remote(testsModule)],
+  ];
   return `${cs.url}/?folder=${encodeURIComponent(resolve(workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -107,17 +114,26 @@ async function main(): Promise<number> {
 
   const run = prepareRun();
   // Default workspace: a copy of samples/, so tests may edit and save freely.
-  let workspace = args.workspace ? resolve(args.workspace) : join(run.dir, "workspace");
+  const workspace = args.workspace ? resolve(args.workspace) : join(run.dir, "workspace");
   if (!args.workspace) {
     const samples = join(REPO_ROOT, "samples");
     if (existsSync(samples)) cpSync(samples, workspace, { recursive: true });
     else mkdirSync(workspace, { recursive: true });
   }
 
+  // The workbench runs extensionTestsPath only in extension-development mode,
+  // i.e. when extensionDevelopmentPath is also given (measured: with the tests
+  // path alone it never calls run() nor codeAutomationExit; 120 s timeout).
+  // So for the installed VSIX we pass an EMPTY folder as the development
+  // path: it contributes no extension (measured: no error either), and the
+  // extension under test is the copy installed in the run's extensions dir.
+  let developmentPath = resolve(args.extension!);
   if (installed) {
-    const vsix = args.vsix ? resolve(args.vsix) : packageVsix(resolve(args.extension!), run.dir);
+    const vsix = args.vsix ? resolve(args.vsix) : packageVsix(developmentPath, run.dir);
     await installVsix(run, vsix);
     console.log(`e2e: installed ${vsix}`);
+    developmentPath = join(run.dir, "no-dev-extension");
+    mkdirSync(developmentPath);
   }
 
   const cs = await startCodeServer({ run });
@@ -142,7 +158,7 @@ async function main(): Promise<number> {
     });
     await page.exposeFunction("codeAutomationExit", (c: number) => resolveExit(c));
 
-    const url = testUrl(cs, workspace, tests, installed ? undefined : args.extension);
+    const url = testUrl(cs, workspace, tests, developmentPath);
     console.log(`e2e: ${url}`);
     await page.goto(url);
     const timer = new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref());

@@ -3,9 +3,12 @@
 // its outcome into codeAutomationExit(0 | 1) for the launcher.
 //
 // Built to CommonJS by test/e2e/build-host.mjs into out/e2e-host/, next to the
-// compiled *.test.js files. mocha is NOT bundled: it is required at run time
-// from the repo's node_modules (Node walks up from out/e2e-host/). Mocha 12 is
-// an ES module loaded through require(esm), which Node 20.19+ does by default.
+// compiled *.e2e.js test files (not *.test.js: see build-host.mjs). mocha is
+// NOT bundled: it is required at run time from the repo's node_modules (Node
+// walks up from out/e2e-host/, so the compiled suite must stay inside the
+// repo). Mocha 12 is an ES module, loaded here through require(esm), which
+// Node 20.19+ does by default (code-server runs its extension host on the
+// same Node as the launcher).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { format } from "node:util";
@@ -34,7 +37,7 @@ export function run(): Promise<void> {
 
   const dir = __dirname;
   for (const f of fs.readdirSync(dir).sort()) {
-    if (f.endsWith(".test.js")) mocha.addFile(path.join(dir, f));
+    if (f.endsWith(".e2e.js")) mocha.addFile(path.join(dir, f));
   }
 
   return new Promise<void>((resolve, reject) => {

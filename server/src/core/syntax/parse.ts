@@ -92,7 +92,7 @@ function strayDiagnostics(strays: IToken[], text: string): Diagnostic[] {
 function fromParserError(e: IRecognitionException, text: string): Diagnostic {
   const tok = e.token;
   if (Number.isNaN(tok.startOffset) || tok.tokenType.name === "EOF") {
-    const prev = e.previousToken ?? (e as { resyncedTokens?: IToken[] }).resyncedTokens?.at(-1);
+    const prev = (e as { previousToken?: IToken }).previousToken;
     const at = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : text.length;
     return syntaxError({ start: at, end: at }, expectation(e.message));
   }

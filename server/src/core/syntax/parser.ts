@@ -191,7 +191,7 @@ export class FlowParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const step: A.CallStep = {
         kind: "call", keywordSpan: spanOf(kw), name, displayName, blockSpan: blockSpan(open, close),
-        span: spanBetween(kw, real(close) ?? lastEnd(items.map((i) => i.value), displayName, name, open)),
+        span: spanBetween(kw, real(close) ?? lastEnd(items.flatMap((i) => (i.value ? [i.value] : [])), displayName, name, open)),
         descriptions: [], requests: [], connections: [], headers: [], bodies: [], saves: [], tests: [],
       };
       for (const item of items) {

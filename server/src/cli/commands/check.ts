@@ -1,0 +1,99 @@
+// `botflow check [--format text|json] PATH...`: the diagnostics of every
+// .flow file named or found under the folders named. Exit 0 without errors,
+// 1 with any error, 2 on usage or unreadable files.
+
+import { parseArgs } from "node:util";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { join, relative, resolve, isAbsolute } from "node:path";
+import { analyze } from "../../core/analysis/document";
+import { EXIT, type CliIo } from "../io";
+import { textLine, toJsonDiagnostic, type FileReport } from "../format";
+
+const HELP = `Usage: botflow check [--format text|json] PATH...
+
+Reports the diagnostics of .flow files; folders are searched for *.flow.
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
+`;
+
+export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
+  let values: { format?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } } }));
+  } catch (error) {
+    io.stderr(`botflow check: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") {
+    io.stderr(`botflow check: --format must be text or json, not ${JSON.stringify(format)}\n`);
+    return EXIT.usage;
+  }
+  if (!positionals.length) {
+    io.stderr("botflow check: name at least one .flow file or folder\n");
+    return EXIT.usage;
+  }
+
+  let files: string[];
+  try {
+    files = [];
+    for (const p of positionals) files.push(...(await flowFiles(resolve(io.cwd, p))));
+  } catch (error) {
+    io.stderr(`botflow check: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+
+  const reports: FileReport[] = [];
+  let errors = 0;
+  let unreadable = false;
+  for (const file of files) {
+    const shown = displayPath(io.cwd, file);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      io.stderr(`botflow check: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const { diagnostics, lines } = analyze(text);
+    const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };
+    errors += diagnostics.filter((d) => d.severity === "error").length;
+    reports.push(report);
+    if (format === "text") for (const d of report.diagnostics) io.stdout(`${textLine(shown, d)}\n`);
+  }
+  if (format === "json") io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
+  else if (io.isTty || files.length > 1) {
+    io.stderr(`${files.length} file${files.length === 1 ? "" : "s"} checked, ${errors} error${errors === 1 ? "" : "s"}\n`);
+  }
+  if (unreadable) return EXIT.usage;
+  return errors ? EXIT.errors : EXIT.ok;
+}
+
+/** The .flow files at `path`: the file itself, or every *.flow below a folder, sorted. */
+async function flowFiles(path: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new Error(`no such file or folder: ${path} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+  }
+  if (!info.isDirectory()) return [path];
+  const out: string[] = [];
+  for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) out.push(...(await flowFiles(full)));
+    else if (entry.name.endsWith(".flow")) out.push(full);
+  }
+  return out;
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}

@@ -1,0 +1,56 @@
+// FlowDocument: everything known about one version of a file, built once —
+// text, AST, syntax errors, symbols, the flow analysis and a line index.
+// The LSP caches one per document version; the CLI builds one per file.
+
+import { parse } from "../syntax/parse";
+import type { FlowFile } from "../syntax/ast";
+import type { Diagnostic } from "../types";
+import { LineIndex } from "../text/line-index";
+import { collectSymbols, type Symbols } from "./symbols";
+import { analyzeFlow, type FlowAnalysis } from "./flow-graph";
+import { splitUrl, type UrlParts } from "./url";
+import type { CallStep, RequestLine } from "../syntax/ast";
+import { runRules } from "../rules/index";
+
+/** A call step's endpoint, split once for every URL rule. */
+export interface Endpoint {
+  call: CallStep;
+  request: RequestLine & { url: NonNullable<RequestLine["url"]> };
+  parts: UrlParts;
+}
+
+export interface FlowDocument {
+  text: string;
+  ast: FlowFile;
+  syntaxDiagnostics: Diagnostic[];
+  symbols: Symbols;
+  flow: FlowAnalysis;
+  /** every request line that has a URL */
+  urls: Endpoint[];
+  lines: LineIndex;
+}
+
+export function buildDocument(text: string): FlowDocument {
+  const { ast, diagnostics } = parse(text);
+  const symbols = collectSymbols(ast);
+  const urls: Endpoint[] = [];
+  for (const step of symbols.allSteps) {
+    if (step.kind !== "call") continue;
+    for (const request of step.requests) if (request.url) urls.push({ call: step, request: request as Endpoint["request"], parts: splitUrl(request.url) });
+  }
+  return { text, ast, syntaxDiagnostics: diagnostics, symbols, flow: analyzeFlow(ast), urls, lines: new LineIndex(text) };
+}
+
+export interface Analysis {
+  document: FlowDocument;
+  ast: FlowFile;
+  /** every diagnostic: syntax and all rules, sorted by position */
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
+}
+
+/** Text → document + every diagnostic. Never throws on any text. */
+export function analyze(text: string, onRuleError?: (code: string, error: unknown) => void): Analysis {
+  const document = buildDocument(text);
+  return { document, ast: document.ast, diagnostics: runRules(document, onRuleError), lines: document.lines };
+}

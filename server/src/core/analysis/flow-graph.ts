@@ -1,0 +1,165 @@
+// Which variables are set at each use, on every path that reaches it: a
+// forward "must" analysis over the steps. A call step's saves hold on its
+// success branch and after it, never on its failure branch; after a branching
+// step only what every continuing branch set is known. `goto` edges are
+// solved by iterating to a fixed point (a handful of passes at most: the sets
+// only shrink). Steps no path reaches are collected for `unreachable`.
+
+import type { CallStep, FlowFile, GotoStep, Step, VarRef } from "../syntax/ast";
+import { ownVarUses, type UsePlace } from "./walk";
+import { systemVariable } from "./system-variables";
+
+export type UseStatus =
+  | { kind: "ok" }
+  | { kind: "undefined" }
+  /** saved by `call`, used in that call's own failure branch */
+  | { kind: "unset-on-failure"; call: CallStep }
+  | { kind: "unknown-system" };
+
+export interface VariableUse {
+  ref: VarRef;
+  place: UsePlace;
+  step: Step;
+  status: UseStatus;
+}
+
+export interface FlowAnalysis {
+  uses: VariableUse[];
+  /** runs of consecutive steps in one block that no path reaches */
+  unreachable: Step[][];
+  /** the variables set when each step in `capture` starts (reachable steps only) */
+  definedAt: Map<Step, ReadonlySet<string>>;
+}
+
+type VarSet = Set<string>;
+/** null: no path gets here (the branch ended) */
+type State = VarSet | null;
+
+const MAX_PASSES = 20;
+
+function meet(a: State, b: State): State {
+  if (a === null) return b === null ? null : new Set(b);
+  if (b === null) return a;
+  for (const v of a) if (!b.has(v)) a.delete(v);
+  return a;
+}
+
+function sameSets(a: Map<string, VarSet>, b: Map<string, VarSet>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, set] of a) {
+    const other = b.get(k);
+    if (!other || other.size !== set.size) return false;
+    for (const v of set) if (!other.has(v)) return false;
+  }
+  return true;
+}
+
+/** `capture`: steps whose incoming variables to keep (copying them at every step would cost O(steps × variables)). */
+export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAnalysis {
+  let gotoIn = new Map<string, VarSet>();
+  let result: FlowAnalysis = { uses: [], unreachable: [], definedAt: new Map() };
+  const hasGoto = { value: false };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const nextGotoIn = new Map<string, VarSet>();
+    result = { uses: [], unreachable: [], definedAt: new Map() };
+    const walker = new Walker(gotoIn, nextGotoIn, result, hasGoto, capture);
+    walker.block(file.steps, new Set(), []);
+    if (!hasGoto.value || sameSets(gotoIn, nextGotoIn)) break;
+    gotoIn = nextGotoIn;
+  }
+  return result;
+}
+
+class Walker {
+  constructor(
+    private readonly gotoIn: Map<string, VarSet>,
+    private readonly nextGotoIn: Map<string, VarSet>,
+    private readonly out: FlowAnalysis,
+    private readonly hasGoto: { value: boolean },
+    private readonly capture: ReadonlySet<Step> | undefined,
+  ) {}
+
+  /** Walks a block with its own copy of the state; returns the state after its last step. */
+  block(steps: Step[], state: State, failureOf: CallStep[]): State {
+    let run: Step[] = [];
+    for (const step of steps) {
+      const name = step.kind === "call" || step.kind === "menu" ? step.name?.name : undefined;
+      if (name !== undefined) {
+        const viaGoto = this.gotoIn.get(name);
+        if (viaGoto) state = meet(state, viaGoto);
+      }
+      if (state === null) {
+        run.push(step);
+        continue;
+      }
+      if (run.length) {
+        this.out.unreachable.push(run);
+        run = [];
+      }
+      if (this.capture?.has(step)) this.out.definedAt.set(step, new Set(state));
+      state = this.step(step, state, failureOf);
+    }
+    if (run.length) this.out.unreachable.push(run);
+    return state;
+  }
+
+  private uses(step: Step, state: VarSet, failureOf: CallStep[]): void {
+    for (const { ref, place } of ownVarUses(step)) {
+      this.out.uses.push({ ref, place, step, status: this.status(ref.name, state, failureOf) });
+    }
+  }
+
+  private status(name: string, state: VarSet, failureOf: CallStep[]): UseStatus {
+    if (name.includes(".")) return systemVariable(name) ? { kind: "ok" } : { kind: "unknown-system" };
+    if (state.has(name)) return { kind: "ok" };
+    for (let i = failureOf.length - 1; i >= 0; i--) {
+      if (failureOf[i].saves.some((s) => s.variable?.name === name)) return { kind: "unset-on-failure", call: failureOf[i] };
+    }
+    return { kind: "undefined" };
+  }
+
+  private step(step: Step, state: VarSet, failureOf: CallStep[]): State {
+    this.uses(step, state, failureOf);
+    switch (step.kind) {
+      case "say":
+        return state;
+      case "ask":
+        if (step.variable) state.add(step.variable.name);
+        return state;
+      case "call": {
+        const saved = step.saves.flatMap((s) => (s.variable ? [s.variable.name] : []));
+        const onSuccess = new Set(state);
+        for (const v of saved) onSuccess.add(v);
+        const afterSuccess = step.onSuccess ? this.block(step.onSuccess.steps, onSuccess, failureOf) : onSuccess;
+        const afterFailure = step.onFailure ? this.block(step.onFailure.steps, new Set(state), [...failureOf, step]) : state;
+        const after = meet(afterSuccess === null ? null : new Set(afterSuccess), afterFailure);
+        if (after) for (const v of saved) after.add(v);
+        return after;
+      }
+      case "menu": {
+        if (!step.options.length) return state;
+        let after: State = null;
+        let first = true;
+        for (const option of step.options) {
+          const end = this.block(option.steps, new Set(state), failureOf);
+          after = first ? end : meet(after, end);
+          first = false;
+        }
+        return after;
+      }
+      case "goto":
+        this.hasGoto.value = true;
+        if (step.target) this.recordGoto(step, state);
+        return null;
+      case "handoff":
+      case "end":
+        return null;
+    }
+  }
+
+  private recordGoto(step: GotoStep, state: VarSet): void {
+    const name = step.target!.name;
+    const known = this.nextGotoIn.get(name);
+    this.nextGotoIn.set(name, known ? (meet(known, state) as VarSet) : new Set(state));
+  }
+}

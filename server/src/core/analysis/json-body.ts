@@ -1,0 +1,77 @@
+// Checks a `body` as JSON with positions. Variables are first replaced by
+// placeholders of the same length (a bare `{{x}}` by a JSON string, one inside
+// a string by plain letters), so every offset jsonc-parser reports is an
+// offset in the text as written.
+
+import { visit, printParseErrorCode, type ParseErrorCode } from "jsonc-parser";
+import type { Span } from "../types";
+
+export interface JsonProblem {
+  span: Span;
+  message: string;
+}
+
+/** The body text with each `{{...}}` masked, keeping length. */
+export function maskVariables(json: string): string {
+  if (!json.includes("{{")) return json;
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === "{" && json[i + 1] === "{") {
+      const close = json.indexOf("}}", i + 2);
+      if (close >= 0 && !json.slice(i + 2, close).includes("\n")) {
+        const length = close + 2 - i;
+        out += inString ? "x".repeat(length) : `"${"x".repeat(length - 2)}"`;
+        i = close + 1;
+        continue;
+      }
+    }
+    if (inString && c === "\\") {
+      out += c + (json[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === "\"") inString = !inString;
+    out += c;
+  }
+  return out;
+}
+
+const MESSAGES: Partial<Record<string, string>> = {
+  InvalidSymbol: "is not valid JSON here",
+  ValueExpected: "a value is expected here",
+  PropertyNameExpected: "a property name in double quotes is expected here",
+  ColonExpected: "a colon (:) is expected here",
+  CommaExpected: "a comma is expected here",
+  CloseBraceExpected: "a closing } is expected here",
+  CloseBracketExpected: "a closing ] is expected here",
+  EndOfFileExpected: "nothing may follow the JSON value",
+  InvalidCommentToken: "JSON has no comments",
+  UnexpectedEndOfComment: "JSON has no comments",
+  UnexpectedEndOfString: "this string has no closing quote",
+  UnexpectedEndOfNumber: "this number is incomplete",
+  InvalidUnicode: "this \\u escape is invalid",
+  InvalidEscapeCharacter: "this escape is invalid",
+  InvalidCharacter: "this character must be escaped inside a string",
+};
+
+/** The first JSON error of the body (later ones usually follow from it), or none. */
+export function checkJsonBody(json: string, base: number): JsonProblem | undefined {
+  let problem: JsonProblem | undefined;
+  visit(maskVariables(json), {
+    onError(error: ParseErrorCode, offset: number, length: number) {
+      if (problem) return;
+      const name = printParseErrorCode(error);
+      const at = Math.min(offset, json.length);
+      const end = Math.min(json.length, at + Math.max(1, length));
+      const shown = json.slice(at, end).trim();
+      const what = MESSAGES[name] ?? name;
+      problem = {
+        span: { start: base + at, end: base + Math.max(end, at) },
+        message: shown && name === "InvalidSymbol" ? `The body is not valid JSON: ${JSON.stringify(shown)} ${what}` : `The body is not valid JSON: ${what}`,
+      };
+    },
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return problem;
+}

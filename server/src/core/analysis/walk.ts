@@ -1,0 +1,63 @@
+// Visits every step of a file, nested branches and options included, with
+// the block each step sits in. Rules and features use it instead of each
+// writing its own recursion.
+
+import type { Branch, CallStep, FlowFile, MenuOption, Step, StringLiteral, VarRef } from "../syntax/ast";
+import { findVarRefs } from "../syntax/ast-builders";
+
+export type Block =
+  | { kind: "file"; steps: Step[] }
+  | { kind: "branch"; steps: Step[]; branch: Branch; call: CallStep }
+  | { kind: "option"; steps: Step[]; option: MenuOption };
+
+export function forEachBlock(file: FlowFile, visit: (block: Block) => void): void {
+  const walk = (block: Block) => {
+    visit(block);
+    for (const step of block.steps) {
+      if (step.kind === "call") {
+        for (const branch of [step.onSuccess, step.onFailure]) if (branch) walk({ kind: "branch", steps: branch.steps, branch, call: step });
+      } else if (step.kind === "menu") {
+        for (const option of step.options) walk({ kind: "option", steps: option.steps, option });
+      }
+    }
+  };
+  walk({ kind: "file", steps: file.steps });
+}
+
+export function forEachStep(file: FlowFile, visit: (step: Step, block: Block) => void): void {
+  forEachBlock(file, (block) => {
+    for (const step of block.steps) visit(step, block);
+  });
+}
+
+/** Where a variable reference is written, which decides how its value is used. */
+export type UsePlace = "message" | "prompt" | "url" | "header" | "body";
+
+export interface VarUseSite {
+  ref: VarRef;
+  place: UsePlace;
+}
+
+function fromString(s: StringLiteral | undefined, place: UsePlace, out: VarUseSite[]): void {
+  if (s) for (const ref of s.vars) out.push({ ref, place });
+}
+
+/** The references a step makes itself, not those of the steps nested in it. */
+export function ownVarUses(step: Step): VarUseSite[] {
+  const out: VarUseSite[] = [];
+  switch (step.kind) {
+    case "say": fromString(step.text, "message", out); break;
+    case "ask": fromString(step.prompt, "prompt", out); break;
+    case "handoff": fromString(step.message, "message", out); break;
+    case "menu":
+      fromString(step.question, "prompt", out);
+      for (const option of step.options) fromString(option.label, "prompt", out);
+      break;
+    case "call":
+      for (const request of step.requests) if (request.url) for (const ref of request.url.vars) out.push({ ref, place: "url" });
+      for (const header of step.headers) fromString(header.value, "header", out);
+      for (const body of step.bodies) if (body.json) for (const ref of findVarRefs(body.json.text, body.json.span.start)) out.push({ ref, place: "body" });
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// Text-edit helpers shared by the rules' quick fixes.
+
+import type { FlowDocument } from "../analysis/document";
+import type { Span, TextEdit } from "../types";
+
+export function replace(span: Span, newText: string): TextEdit {
+  return { span, newText };
+}
+
+/** The whole line(s) holding `span`, newline included, for deleting a statement. */
+export function lineSpan(doc: FlowDocument, span: Span): Span {
+  const startLine = doc.lines.positionAt(span.start).line;
+  const endLine = doc.lines.positionAt(span.end).line;
+  const start = doc.lines.lineStart(startLine);
+  const end = endLine + 1 < doc.lines.lineCount ? doc.lines.lineStart(endLine + 1) : doc.text.length;
+  return { start, end };
+}
+
+/** The indentation of the line holding `offset`. */
+export function indentAt(doc: FlowDocument, offset: number): string {
+  const start = doc.lines.lineStart(doc.lines.positionAt(offset).line);
+  return /^[ \t]*/.exec(doc.text.slice(start, start + 200))![0];
+}
+
+/** `OrderId` → `order_id`, `order-id` → `order_id`; never empty. */
+export function toSnakeCase(name: string): string {
+  const snake = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/^_(?=.)|(?<=.)_$/g, "");
+  return snake || "value";
+}
+
+export const VARIABLE_NAME = /^[a-z0-9_]+$/;

@@ -1,0 +1,24 @@
+// `secret-in-header`: a credential written into the file as a header. It
+// belongs in a connection, whose secret lives outside the file.
+
+import { defineRule } from "./rule";
+
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"]);
+
+export default defineRule({
+  code: "secret-in-header",
+  severity: "warning",
+  description: "A literal credential header instead of a connection.",
+  check({ doc, report }) {
+    for (const step of doc.symbols.allSteps) {
+      if (step.kind !== "call") continue;
+      for (const header of step.headers) {
+        if (!header.name || !CREDENTIAL_HEADERS.has(header.name.value.toLowerCase())) continue;
+        report({
+          span: header.span,
+          message: `Credentials in a ${header.name.value} header end up in the file: declare a connection with the secret in env or secret storage, and use it here`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,24 @@
+// `too-many-saves`: hosted builders keep at most eight saves per call step.
+
+import { defineRule } from "./rule";
+import { lineSpan } from "./fixes";
+
+export const MAX_SAVES = 8;
+
+export default defineRule({
+  code: "too-many-saves",
+  severity: "error",
+  description: "A ninth (or later) save in one call step.",
+  check({ doc, report }) {
+    for (const step of doc.symbols.allSteps) {
+      if (step.kind !== "call") continue;
+      step.saves.slice(MAX_SAVES).forEach((save, i) => {
+        report({
+          span: save.span,
+          message: `A call step can save at most ${MAX_SAVES} variables: this is save number ${MAX_SAVES + 1 + i}`,
+          fixes: [{ title: "Remove this save", edits: [{ span: lineSpan(doc, save.span), newText: "" }] }],
+        });
+      });
+    }
+  },
+});

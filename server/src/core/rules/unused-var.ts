@@ -1,0 +1,19 @@
+// `unused-var`: a variable asked or saved and never used (a hint: the author
+// may be collecting it for a later step not yet written).
+
+import { defineRule } from "./rule";
+
+export default defineRule({
+  code: "unused-var",
+  severity: "hint",
+  description: "A saved or asked variable never used.",
+  check({ doc, report }) {
+    const used = new Set(doc.flow.uses.map((u) => u.ref.name));
+    for (const [name, defs] of doc.symbols.variables) {
+      if (used.has(name)) continue;
+      for (const def of defs) {
+        report({ span: def.id.span, message: `${name} is ${def.kind === "ask" ? "asked for" : "saved"} but never used`, tags: ["unnecessary"] });
+      }
+    }
+  },
+});
