@@ -8,6 +8,7 @@
 import type { CallStep, FlowFile, GotoStep, Step, VarRef } from "../syntax/ast";
 import { ownVarUses, type UsePlace } from "./walk";
 import { systemVariable } from "./system-variables";
+import { VarNumbering, VarSet } from "./var-set";
 
 export type UseStatus =
   | { kind: "ok" }
@@ -31,16 +32,16 @@ export interface FlowAnalysis {
   definedAt: Map<Step, ReadonlySet<string>>;
 }
 
-type VarSet = Set<string>;
 /** null: no path gets here (the branch ended) */
 type State = VarSet | null;
 
 const MAX_PASSES = 20;
 
+/** Intersection, in place in `a` (which the caller owns). */
 function meet(a: State, b: State): State {
-  if (a === null) return b === null ? null : new Set(b);
+  if (a === null) return b === null ? null : b.copy();
   if (b === null) return a;
-  for (const v of a) if (!b.has(v)) a.delete(v);
+  a.intersect(b);
   return a;
 }
 
@@ -48,22 +49,35 @@ function sameSets(a: Map<string, VarSet>, b: Map<string, VarSet>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, set] of a) {
     const other = b.get(k);
-    if (!other || other.size !== set.size) return false;
-    for (const v of set) if (!other.has(v)) return false;
+    if (!other || !other.equals(set)) return false;
   }
   return true;
 }
 
+/** Numbers every variable an ask or save defines; other names are never in a set. */
+function numberVariables(steps: readonly Step[], numbering: VarNumbering): void {
+  for (const step of steps) {
+    if (step.kind === "ask" && step.variable) numbering.id(step.variable.name);
+    else if (step.kind === "call") {
+      for (const save of step.saves) if (save.variable) numbering.id(save.variable.name);
+      if (step.onSuccess) numberVariables(step.onSuccess.steps, numbering);
+      if (step.onFailure) numberVariables(step.onFailure.steps, numbering);
+    } else if (step.kind === "menu") for (const option of step.options) numberVariables(option.steps, numbering);
+  }
+}
+
 /** `capture`: steps whose incoming variables to keep (copying them at every step would cost O(steps × variables)). */
 export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAnalysis {
+  const numbering = new VarNumbering();
+  numberVariables(file.steps, numbering);
   let gotoIn = new Map<string, VarSet>();
   let result: FlowAnalysis = { uses: [], unreachable: [], definedAt: new Map() };
   const hasGoto = { value: false };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const nextGotoIn = new Map<string, VarSet>();
     result = { uses: [], unreachable: [], definedAt: new Map() };
-    const walker = new Walker(gotoIn, nextGotoIn, result, hasGoto, capture);
-    walker.block(file.steps, new Set(), []);
+    const walker = new Walker(numbering, gotoIn, nextGotoIn, result, hasGoto, capture);
+    walker.block(file.steps, VarSet.empty(numbering.words), []);
     if (!hasGoto.value || sameSets(gotoIn, nextGotoIn)) break;
     gotoIn = nextGotoIn;
   }
@@ -72,6 +86,7 @@ export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAn
 
 class Walker {
   constructor(
+    private readonly numbering: VarNumbering,
     private readonly gotoIn: Map<string, VarSet>,
     private readonly nextGotoIn: Map<string, VarSet>,
     private readonly out: FlowAnalysis,
@@ -96,7 +111,7 @@ class Walker {
         this.out.unreachable.push(run);
         run = [];
       }
-      if (this.capture?.has(step)) this.out.definedAt.set(step, new Set(state));
+      if (this.capture?.has(step)) this.out.definedAt.set(step, new Set([...state.ids()].map((id) => this.numbering.names[id])));
       state = this.step(step, state, failureOf);
     }
     if (run.length) this.out.unreachable.push(run);
@@ -111,7 +126,8 @@ class Walker {
 
   private status(name: string, state: VarSet, failureOf: CallStep[]): UseStatus {
     if (name.includes(".")) return systemVariable(name) ? { kind: "ok" } : { kind: "unknown-system" };
-    if (state.has(name)) return { kind: "ok" };
+    const id = this.numbering.lookup(name);
+    if (id !== undefined && state.has(id)) return { kind: "ok" };
     for (let i = failureOf.length - 1; i >= 0; i--) {
       if (failureOf[i].saves.some((s) => s.variable?.name === name)) return { kind: "unset-on-failure", call: failureOf[i] };
     }
@@ -124,15 +140,15 @@ class Walker {
       case "say":
         return state;
       case "ask":
-        if (step.variable) state.add(step.variable.name);
+        if (step.variable) state.add(this.numbering.id(step.variable.name));
         return state;
       case "call": {
-        const saved = step.saves.flatMap((s) => (s.variable ? [s.variable.name] : []));
-        const onSuccess = new Set(state);
+        const saved = step.saves.flatMap((s) => (s.variable ? [this.numbering.id(s.variable.name)] : []));
+        const onSuccess = state.copy();
         for (const v of saved) onSuccess.add(v);
         const afterSuccess = step.onSuccess ? this.block(step.onSuccess.steps, onSuccess, failureOf) : onSuccess;
-        const afterFailure = step.onFailure ? this.block(step.onFailure.steps, new Set(state), [...failureOf, step]) : state;
-        const after = meet(afterSuccess === null ? null : new Set(afterSuccess), afterFailure);
+        const afterFailure = step.onFailure ? this.block(step.onFailure.steps, state.copy(), [...failureOf, step]) : state;
+        const after = meet(afterSuccess, afterFailure);
         if (after) for (const v of saved) after.add(v);
         return after;
       }
@@ -141,7 +157,7 @@ class Walker {
         let after: State = null;
         let first = true;
         for (const option of step.options) {
-          const end = this.block(option.steps, new Set(state), failureOf);
+          const end = this.block(option.steps, state.copy(), failureOf);
           after = first ? end : meet(after, end);
           first = false;
         }
@@ -160,6 +176,6 @@ class Walker {
   private recordGoto(step: GotoStep, state: VarSet): void {
     const name = step.target!.name;
     const known = this.nextGotoIn.get(name);
-    this.nextGotoIn.set(name, known ? (meet(known, state) as VarSet) : new Set(state));
+    this.nextGotoIn.set(name, known ? (meet(known, state) as VarSet) : state.copy());
   }
 }

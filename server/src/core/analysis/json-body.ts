@@ -13,29 +13,34 @@ export interface JsonProblem {
 
 /** The body text with each `{{...}}` masked, keeping length. */
 export function maskVariables(json: string): string {
-  if (!json.includes("{{")) return json;
-  let out = "";
+  let open = json.indexOf("{{");
+  if (open < 0) return json;
+  const pieces: string[] = [];
+  let copied = 0;
   let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json[i];
-    if (c === "{" && json[i + 1] === "{") {
-      const close = json.indexOf("}}", i + 2);
-      if (close >= 0 && !json.slice(i + 2, close).includes("\n")) {
-        const length = close + 2 - i;
-        out += inString ? "x".repeat(length) : `"${"x".repeat(length - 2)}"`;
-        i = close + 1;
-        continue;
-      }
-    }
-    if (inString && c === "\\") {
-      out += c + (json[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (c === "\"") inString = !inString;
-    out += c;
+  let scanned = 0;
+  while (open >= 0) {
+    inString = quoteStateAt(json, scanned, open, inString);
+    const close = json.indexOf("}}", open + 2);
+    const newline = json.indexOf("\n", open + 2);
+    if (close < 0 || (newline >= 0 && newline < close)) break;
+    const length = close + 2 - open;
+    pieces.push(json.slice(copied, open), inString ? "x".repeat(length) : `"${"x".repeat(length - 2)}"`);
+    copied = scanned = close + 2;
+    open = json.indexOf("{{", copied);
   }
-  return out;
+  pieces.push(json.slice(copied));
+  return pieces.join("");
+}
+
+/** Whether `to` is inside a JSON string, given the state at `from`. */
+function quoteStateAt(json: string, from: number, to: number, inString: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = json.charCodeAt(i);
+    if (inString && c === 92 /* \\ */) i++;
+    else if (c === 34 /* " */) inString = !inString;
+  }
+  return inString;
 }
 
 const MESSAGES: Partial<Record<string, string>> = {

@@ -32,11 +32,12 @@ const VAR_REF = /\{\{([^{}\n]*)\}\}/g;
 export function findVarRefs(raw: string, base: number): A.VarRef[] {
   if (!raw.includes("{{")) return [];
   const refs: A.VarRef[] = [];
-  for (const m of raw.matchAll(VAR_REF)) {
+  VAR_REF.lastIndex = 0;
+  for (let m = VAR_REF.exec(raw); m; m = VAR_REF.exec(raw)) {
     const inner = m[1];
-    const lead = inner.length - inner.trimStart().length;
     const name = inner.trim();
-    const start = base + m.index!;
+    const lead = name.length === inner.length ? 0 : inner.length - inner.trimStart().length;
+    const start = base + m.index;
     refs.push({
       name,
       span: { start, end: start + m[0].length },

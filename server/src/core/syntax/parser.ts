@@ -448,22 +448,29 @@ export class FlowParser extends EmbeddedActionsParser {
     this.missing.push({ offset, expected });
   }
 
-  private gap(): string | undefined {
+  /** Whether the next token is on the same line as (or, with `touching`, right after) the last one. */
+  private follows(touching: boolean): boolean {
     const prev = this.LA(0);
     const next = this.LA(1);
-    if (!prev || !next || next.tokenType.name === "EOF" || Number.isNaN(prev.startOffset) || Number.isNaN(next.startOffset)) return undefined;
-    return this.text.slice(prev.startOffset + prev.image.length, next.startOffset);
+    if (!prev || !next || next.tokenType.name === "EOF" || Number.isNaN(prev.startOffset) || Number.isNaN(next.startOffset)) return false;
+    const from = prev.startOffset + prev.image.length;
+    if (touching) return from === next.startOffset;
+    // Scans instead of slicing: this runs for every name in the file.
+    for (let k = from; k < next.startOffset; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 10 || c === 13) return false;
+    }
+    return true;
   }
 
   /** The next token is on the same line as the last one. */
   private sameLine(): boolean {
-    const gap = this.gap();
-    return gap !== undefined && !/[\r\n]/.test(gap);
+    return this.follows(false);
   }
 
   /** The next token touches the last one (no space between). */
   private adjacent(): boolean {
-    return this.gap() === "";
+    return this.follows(true);
   }
 }
 

@@ -1,0 +1,58 @@
+// A realistic .flow of about `lines` lines: connections, asks, calls with
+// saves, bodies and branches, menus and gotos, in the proportions of the
+// samples. Deterministic, so runs compare. Used by every bench script.
+
+export function generateFlow(lines: number): string {
+  const out: string[] = ['flow "Generated benchmark flow"', "", "connection shop {", "  bearer env SHOP_TOKEN", '  domain "*.example.com"', "}", ""];
+  let i = 0;
+  while (out.length < lines - 20) {
+    out.push(
+      `ask order_${i} "What is your order number for item ${i}?" as text`,
+      `say "Looking up {{order_${i}}} for {{customer.name}}"`,
+      `call lookup_${i} "Look up order ${i}" {`,
+      `  description "Fetches order ${i} from the shop"`,
+      `  POST https://api.example.com/v1/orders/{{order_${i}}}/status?locale={{customer.locale}}&page=1`,
+      "  connection shop",
+      '  header "Accept" "application/json"',
+      "  body {",
+      `    "order": "{{order_${i}}}",`,
+      `    "channel": "{{conversation.channel}}",`,
+      '    "fields": ["status", "items", "customer"]',
+      "  }",
+      `  save status_${i} = order.status`,
+      `  save sku_${i} = order.items[0].sku`,
+      `  test order_${i} = "100${i}"`,
+      "  on success {",
+      `    say "Order {{order_${i}}} is {{status_${i}}} ({{sku_${i}}})."`,
+      "  }",
+      "  on failure {",
+      '    say "Sorry, that did not work."',
+      "  }",
+      "}",
+      `menu next_${i} "Anything else?" {`,
+      '  option "Another order" {',
+      `    say "Sure, {{status_${i}}} noted."`,
+      "  }",
+      '  option "Talk to a person" {',
+      "    handoff \"Connecting you now\"",
+      "  }",
+      "}",
+      "",
+    );
+    i++;
+  }
+  out.push("end");
+  return `${out.join("\n")}\n`;
+}
+
+/** A JSON document of about the same size in bytes, for the reference figure. */
+export function generateJsonOfSize(bytes: number): string {
+  const items: unknown[] = [];
+  let size = 2;
+  for (let i = 0; size < bytes; i++) {
+    const item = { id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } };
+    size += JSON.stringify(item, null, 2).length + 4;
+    items.push(item);
+  }
+  return JSON.stringify(items, null, 2);
+}

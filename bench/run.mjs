@@ -1,0 +1,16 @@
+// Runs a bench script from an esbuild bundle, as the shipped code runs: the
+// tsx loader used by tests wraps every function (keepNames) and skews timings.
+// Usage: node bench/run.mjs <script.ts> [args...]
+import * as esbuild from "esbuild";
+import { spawnSync } from "node:child_process";
+import { basename } from "node:path";
+
+const [script, ...args] = process.argv.slice(2);
+if (!script) {
+  console.error("usage: node bench/run.mjs bench/<script>.ts [args...]");
+  process.exit(2);
+}
+const outfile = `.cache/bench/${basename(script, ".ts")}.cjs`;
+await esbuild.build({ entryPoints: [script], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", mainFields: ["module", "main"], external: ["vscode"] });
+const run = spawnSync(process.execPath, ["--expose-gc", outfile, ...args], { stdio: "inherit" });
+process.exit(run.status ?? 1);

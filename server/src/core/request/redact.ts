@@ -1,0 +1,70 @@
+// Scrubbing secrets from everything a person sees: request and response
+// headers, URLs, bodies, error messages, field samples. Credential headers are
+// shown by kind (`Bearer ••••`, `Basic ••••`, `••••`); any other text has each
+// occurrence of a secret replaced, in the forms a server might echo it back
+// (as is, JSON-escaped, percent-encoded).
+
+import type { PreparedRequest, Redactions, RequestView } from "./prepared-request";
+
+export const MASK = "••••";
+
+/**
+ * Headers whose values are credentials even when written literally in the
+ * file (the `secret-in-header` warning) or set by a server: never shown.
+ */
+const ALWAYS_SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]);
+
+export function redactText(text: string, redactions: Redactions): string {
+  let out = text;
+  for (const form of secretForms(redactions)) out = out.split(form).join(MASK);
+  return out;
+}
+
+export function redactHeaderValue(name: string, value: string, redactions: Redactions): string {
+  const lower = name.toLowerCase();
+  if (redactions.credentialHeaders.includes(lower) || ALWAYS_SECRET_HEADERS.has(lower)) {
+    const scheme = /^(Bearer|Basic|Digest|Token)\s/i.exec(value);
+    return scheme ? `${scheme[1]} ${MASK}` : MASK;
+  }
+  return redactText(value, redactions);
+}
+
+export function redactHeaders(headers: readonly (readonly [string, string])[], redactions: Redactions): [string, string][] {
+  return headers.map(([name, value]) => [name, redactHeaderValue(name, value, redactions)]);
+}
+
+/** A parsed JSON value with every string (keys included) scrubbed. */
+export function redactJson(value: unknown, redactions: Redactions): unknown {
+  if (typeof value === "string") return redactText(value, redactions);
+  if (Array.isArray(value)) return value.map((v) => redactJson(v, redactions));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, redactions), redactJson(v, redactions)]));
+  }
+  return value;
+}
+
+export function viewRequest(request: Pick<PreparedRequest, "method" | "url" | "headers" | "body" | "redactions">): RequestView {
+  const { redactions } = request;
+  return {
+    method: request.method,
+    url: redactText(request.url, redactions),
+    headers: redactHeaders(request.headers, redactions),
+    body: request.body ? redactText(new TextDecoder().decode(request.body), redactions) : undefined,
+  };
+}
+
+/** Longest first, so a secret that contains another is replaced whole. */
+function secretForms(redactions: Redactions): string[] {
+  const forms = new Set<string>();
+  for (const secret of redactions.secrets) {
+    if (!secret) continue;
+    forms.add(secret);
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    try {
+      forms.add(encodeURIComponent(secret));
+    } catch {
+      // a lone surrogate cannot be percent-encoded, so it cannot be echoed that way either
+    }
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
