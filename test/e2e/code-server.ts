@@ -183,6 +183,19 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+let signalsHooked = false;
+/**
+ * Ctrl-C / SIGTERM would end Node without its "exit" event, leaving the
+ * detached code-server running; turn them into a normal exit (which runs the
+ * kill handlers above) with the conventional 128+n code.
+ */
+function exitOnSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGTERM", () => process.exit(143));
+}
+
 export interface StartOptions {
   run?: CodeServerRun;
   /** Keep the run folder after stop() (logs, user data). Also set by env E2E_KEEP=1. */
@@ -217,8 +230,12 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
   });
   closeSync(logFd);
   // Never leave a code-server behind, even if the launcher crashes or is interrupted.
-  const onExit = () => killGroup(child, "SIGKILL");
+  const onExit = () => {
+    killGroup(child, "SIGKILL");
+    if (!keep) rmSync(run.dir, { recursive: true, force: true });
+  };
   process.once("exit", onExit);
+  exitOnSignals();
 
   let exited = false;
   const exitPromise = new Promise<void>((res) => child.once("exit", () => ((exited = true), res())));

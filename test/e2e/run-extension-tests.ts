@@ -21,7 +21,7 @@
 // Last line printed: `extension-host: N passed, M failed`. Exit code: the
 // workbench's (0 / 1), 2 on timeout or harness error.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -37,6 +37,7 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--disable-dev-shm-usage", // small /dev/shm in containers
+  "--disable-breakpad", // no crash reporter
 ];
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -48,19 +49,41 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
  * use no network" is checked rather than assumed.
  */
 export async function launchBrowser(profileDir: string): Promise<{ context: BrowserContext; blocked: Set<string> }> {
+  // HOME/XDG inside the profile too: Chromium otherwise writes
+  // ~/.config/chromium/Crash Reports and ~/.cache/dconf into the real home.
+  const home = join(profileDir, "home");
+  mkdirSync(home, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, ".config"),
+      XDG_CACHE_HOME: join(home, ".cache"),
+      XDG_DATA_HOME: join(home, ".local/share"),
+    },
     viewport: { width: 1400, height: 900 },
   });
   const blocked = new Set<string>();
+  const local = (url: URL) => url.protocol === "data:" || url.protocol === "blob:" || LOOPBACK.has(url.hostname);
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === "data:" || url.protocol === "blob:" || LOOPBACK.has(url.hostname)) return route.continue();
+    if (local(url)) return route.continue();
     blocked.add(`${url.protocol}//${url.host}`);
     return route.abort("blockedbyclient");
   });
+  // route() does not see WebSockets. Match only non-loopback ones, so the
+  // workbench's own connection to code-server is not proxied through Playwright.
+  await context.routeWebSocket(
+    (url) => !local(url),
+    (ws) => {
+      const url = new URL(ws.url());
+      blocked.add(`${url.protocol}//${url.host}`);
+      return ws.close();
+    },
+  );
   return { context, blocked };
 }
 
@@ -129,14 +152,19 @@ async function main(): Promise<number> {
   // extension under test is the copy installed in the run's extensions dir.
   let developmentPath = resolve(args.extension!);
   if (installed) {
-    const vsix = args.vsix ? resolve(args.vsix) : packageVsix(developmentPath, run.dir);
-    await installVsix(run, vsix);
-    console.log(`e2e: installed ${vsix}`);
+    try {
+      const vsix = args.vsix ? resolve(args.vsix) : packageVsix(developmentPath, run.dir);
+      await installVsix(run, vsix);
+      console.log(`e2e: installed ${vsix}`);
+    } catch (err) {
+      rmSync(run.dir, { recursive: true, force: true });
+      throw err;
+    }
     developmentPath = join(run.dir, "no-dev-extension");
     mkdirSync(developmentPath);
   }
 
-  const cs = await startCodeServer({ run });
+  const cs = await startCodeServer({ run }); // removes run.dir on stop()
   let code = 2;
   let summary = "";
   let blocked = new Set<string>();
@@ -151,7 +179,7 @@ async function main(): Promise<number> {
     await page.exposeFunction("codeAutomationLog", (level: string, msg: unknown) => {
       const text = String(msg);
       for (const line of text.split("\n")) {
-        const m = /^\s*(?:\S+\s+)?(\d+) passed, (\d+) failed\s*$/.exec(line);
+        const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
         if (m) summary = `${m[1]} passed, ${m[2]} failed`;
       }
       console.log(level === "info" ? text : `[${level}] ${text}`);

@@ -153,6 +153,8 @@ export async function waitForLanguageStatus(page: Page, text: string | RegExp, t
 }
 
 export interface ProblemRow {
+  /** From the label's first word; undefined for a file row ("2 problems in file a.flow …"). */
+  severity?: "error" | "warning" | "info";
   /** The row's accessible label, e.g. `Error: Unknown variable 'x' at line 3 column 5`. */
   label: string;
   /** The rendered text of the row. */
@@ -182,8 +184,11 @@ export async function readProblems(page: Page, minRows = 0, timeout = STEP_TIMEO
   }
   const out: ProblemRow[] = [];
   for (const row of await rows.all()) {
+    const label = ((await row.getAttribute("aria-label")) ?? "").replace(/\u00a0/g, " ");
+    const sev = /^(Error|Warning|Info):/.exec(label)?.[1].toLowerCase() as ProblemRow["severity"];
     out.push({
-      label: ((await row.getAttribute("aria-label")) ?? "").replace(/\u00a0/g, " "),
+      severity: sev,
+      label,
       text: ((await row.innerText()) ?? "").replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim(),
     });
   }
