@@ -1,0 +1,67 @@
+// The files a run reads besides the flow: the answers list, mock responses
+// and extra CA certificates. Each problem becomes one line naming the file,
+// reported as a usage error before the conversation starts.
+
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { parseMockResponse, type MockResponse } from "../core/engine/mock-response";
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** --answers: a JSON array of answers, each a string (numbers are taken as their text, for menus). */
+export async function loadAnswers(cwd: string, file: string): Promise<Loaded<string[]>> {
+  const text = await readText(cwd, file);
+  if (!text.ok) return text;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.value);
+  } catch (error) {
+    return { ok: false, message: `${file}: not valid JSON (${(error as Error).message.split("\n")[0]})` };
+  }
+  if (!Array.isArray(value)) return { ok: false, message: `${file}: the answers must be a JSON array of strings, like ["1001", "2"]` };
+  const answers: string[] = [];
+  for (const [i, item] of value.entries()) {
+    if (typeof item === "string") answers.push(item);
+    else if (typeof item === "number" && Number.isFinite(item)) answers.push(String(item));
+    else return { ok: false, message: `${file}: answer ${i + 1} is ${JSON.stringify(item)}; each answer is a string` };
+  }
+  return { ok: true, value: answers };
+}
+
+export async function loadMocks(cwd: string, files: ReadonlyMap<string, string>): Promise<Loaded<Map<string, MockResponse>>> {
+  const mocks = new Map<string, MockResponse>();
+  for (const [step, file] of files) {
+    const text = await readText(cwd, file);
+    if (!text.ok) return text;
+    const parsed = parseMockResponse(text.value);
+    if (!parsed.ok) return { ok: false, message: `--mock ${step}=${file}: ${parsed.message}` };
+    mocks.set(step, parsed.mock);
+  }
+  return { ok: true, value: mocks };
+}
+
+export async function loadCertificates(cwd: string, files: readonly string[]): Promise<Loaded<string[]>> {
+  const pems: string[] = [];
+  for (const file of files) {
+    const text = await readText(cwd, file);
+    if (!text.ok) return text;
+    if (!text.value.includes("-----BEGIN CERTIFICATE-----")) return { ok: false, message: `--ca ${file}: not a PEM certificate` };
+    pems.push(text.value);
+  }
+  return { ok: true, value: pems };
+}
+
+export async function readText(cwd: string, file: string): Promise<Loaded<string>> {
+  try {
+    return { ok: true, value: await readFile(resolve(cwd, file), "utf8") };
+  } catch (error) {
+    return { ok: false, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+/** The path as `botflow check` shows it: relative to the working folder when inside it. */
+export function displayPath(cwd: string, file: string): string {
+  const full = resolve(cwd, file);
+  const rel = relative(cwd, full);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : full;
+}
