@@ -7,6 +7,7 @@ import { buildUrl } from "./build-url";
 import { substituteJsonBody } from "./json-body";
 import { credentialsAllowed, resolveCredentials, type Credentials, type SecretResolver } from "./credentials";
 import { missingValueMessage } from "./test-values";
+import { CREDENTIAL_HEADER_NAMES } from "./redact";
 
 export interface BuildRequestOptions {
   /** the connection the step names (see findConnection); undefined when it names none */
@@ -87,7 +88,7 @@ export async function buildRequest(step: CallStep, values: ReadonlyMap<string, s
     url: url.origin + url.target,
     headers: allHeaders,
     body,
-    redactions: { secrets: credentials?.secrets ?? [], credentialHeaders: [...credentialNames] },
+    redactions: { secrets: [...(credentials?.secrets ?? []), ...literalCredentials(headers)], credentialHeaders: [...credentialNames] },
     credentialScope: scope,
   };
   return { ok: true, request };
@@ -110,7 +111,7 @@ function headerOf(line: HeaderLine, values: ReadonlyMap<string, string>, problem
     if (found !== undefined) return found;
     missing = true;
     const ref = line.value!.vars.find((v) => v.name === varName);
-    problems.push({ code: "missing-value", message: missingValueMessage(varName), span: ref?.span ?? line.value!.span });
+    problems.push({ code: "missing-value", message: missingValueMessage(varName), span: ref?.span ?? line.value!.span, variable: varName });
     return whole;
   });
   if (missing) return undefined;
@@ -120,6 +121,21 @@ function headerOf(line: HeaderLine, values: ReadonlyMap<string, string>, problem
     return undefined;
   }
   return [name, value];
+}
+
+/**
+ * Credentials written into a header line (the `secret-in-header` warning) are
+ * still credentials: scrub them from what the server echoes too. Short values
+ * are left out, since replacing them would mask ordinary text.
+ */
+function literalCredentials(headers: [string, string][]): string[] {
+  const out: string[] = [];
+  for (const [name, value] of headers) {
+    if (!CREDENTIAL_HEADER_NAMES.includes(name.toLowerCase())) continue;
+    const token = value.replace(/^(Bearer|Basic|Token)\s+/i, "");
+    if (token.length >= 8) out.push(token);
+  }
+  return out;
 }
 
 /** One problem per place and message: a variable used twice in one header reports once. */

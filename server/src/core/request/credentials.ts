@@ -50,7 +50,7 @@ export async function resolveCredentials(connection: Connection, resolve: Secret
     }
     const value = await resolve(source);
     if (value === undefined || value === "") {
-      problems.push({ code: "missing-secret", message: `Connection ${name} needs ${describeSecretSource(source)}, which is not set`, span: source.span });
+      problems.push({ code: "missing-secret", message: `Connection ${name} needs ${describeSecretSource(source)}, which is not set`, span: source.span, secret: source });
       return undefined;
     }
     if (/[\r\n\0]/.test(value)) {

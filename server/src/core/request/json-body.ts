@@ -29,7 +29,7 @@ export function substituteJsonBody(json: { text: string; span: Span }, values: R
       const value = values.get(name);
       if (value === undefined) {
         const start = json.span.start + i;
-        problems.push({ code: "missing-value", message: missingValueMessage(name), span: { start, end: start + m[0].length } });
+        problems.push({ code: "missing-value", message: missingValueMessage(name), span: { start, end: start + m[0].length }, variable: name });
       } else {
         out += inString ? escapeInString(value) : bareValue(value);
       }

@@ -2,7 +2,7 @@
 // that show it. A PreparedRequest is exactly what goes on the wire; anything
 // shown to a person goes through redact.ts first.
 
-import type { HttpMethod } from "../syntax/ast";
+import type { HttpMethod, SecretSource } from "../syntax/ast";
 import type { Span } from "../types";
 
 /** The secrets a request carries, so every view of it (and of its response) can scrub them. */
@@ -52,6 +52,10 @@ export interface RequestProblem {
   code: RequestProblemCode;
   message: string;
   span: Span;
+  /** for "missing-value": the variable to ask a value for */
+  variable?: string;
+  /** for "missing-secret": where the secret was looked up, so a shell can say how to set it */
+  secret?: SecretSource;
 }
 
 export type BuildResult =

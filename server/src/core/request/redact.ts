@@ -12,7 +12,8 @@ export const MASK = "••••";
  * Headers whose values are credentials even when written literally in the
  * file (the `secret-in-header` warning) or set by a server: never shown.
  */
-const ALWAYS_SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]);
+export const CREDENTIAL_HEADER_NAMES: readonly string[] = ["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"];
+const ALWAYS_SECRET_HEADERS = new Set([...CREDENTIAL_HEADER_NAMES, "set-cookie"]);
 
 export function redactText(text: string, redactions: Redactions): string {
   let out = text;

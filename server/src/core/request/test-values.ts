@@ -4,7 +4,7 @@
 // missing ones before building.
 
 import type { CallStep, VarRef } from "../syntax/ast";
-import { findVarRefs } from "../syntax/ast-builders";
+import { ownVarUses } from "../analysis/walk";
 
 /** variable name → test value */
 export type TestValues = Map<string, string>;
@@ -23,11 +23,7 @@ export function collectTestValues(step: CallStep, overrides?: ReadonlyMap<string
 
 /** Every `{{var}}` in the request line, header values and body, in document order. */
 export function requestVariables(step: CallStep): VarRef[] {
-  const refs: VarRef[] = [];
-  for (const request of step.requests) refs.push(...(request.url?.vars ?? []));
-  for (const header of step.headers) refs.push(...(header.value?.vars ?? []));
-  for (const body of step.bodies) if (body.json) refs.push(...findVarRefs(body.json.text, body.json.span.start));
-  return refs.sort((a, b) => a.span.start - b.span.start);
+  return ownVarUses(step).map((use) => use.ref).sort((a, b) => a.span.start - b.span.start);
 }
 
 /** The first use of each variable the request needs and `values` lacks: what a shell should ask for. */

@@ -5,6 +5,7 @@
 import type { HttpMethod } from "../syntax/ast";
 import type { CredentialScope, Redactions } from "../request/prepared-request";
 import { credentialsAllowed } from "../request/credentials";
+import { CREDENTIAL_HEADER_NAMES } from "../request/redact";
 
 export interface Hop {
   method: HttpMethod;
@@ -23,8 +24,6 @@ export type RedirectDecision =
   | { kind: "invalid"; location: string };
 
 const FOLLOWED = new Set([301, 302, 303, 307, 308]);
-// Sent by the author for this host only: they go where the credentials go.
-const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie"];
 
 export function decideRedirect(current: Hop, status: number, location: string | undefined, scope: CredentialScope, redactions: Redactions): RedirectDecision {
   if (!FOLLOWED.has(status) || !location) return { kind: "none" };
@@ -43,7 +42,8 @@ export function decideRedirect(current: Hop, status: number, location: string | 
   if (toGet) headers = headers.filter(([name]) => !/^content-(type|length)$/i.test(name));
   const credentials = current.credentials && credentialsAllowed(scope, next);
   if (!credentials) {
-    const drop = new Set([...redactions.credentialHeaders, ...CREDENTIAL_HEADERS]);
+    // The connection's headers, and credential headers the author wrote literally: both are for this host only.
+    const drop = new Set([...redactions.credentialHeaders, ...CREDENTIAL_HEADER_NAMES]);
     headers = headers.filter(([name]) => !drop.has(name.toLowerCase()));
   }
   return {

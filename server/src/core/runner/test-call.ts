@@ -1,14 +1,16 @@
-// Sends a prepared request for "Run test call": one undici Agent per call (so
-// its extra CA certificates and its sockets die with it), an overall deadline,
-// a size cap on the body, redirects followed by hand (redirects.ts), and a
-// result in which every string is already redacted.
+// Sends a prepared request for "Run test call": one undici Agent per call (a
+// fresh connection each time, closed at the end; only the CA context is
+// reused, see trust.ts), an overall deadline, a size cap on the body,
+// redirects followed by hand (redirects.ts), and a result in which every
+// string is already redacted.
 
-import { rootCertificates } from "node:tls";
+import type { LookupFunction } from "node:net";
 import { Agent } from "undici";
 import type { PreparedRequest } from "../request/prepared-request";
 import { redactHeaders, redactJson, redactText, viewRequest } from "../request/redact";
 import { decideRedirect, type Hop } from "./redirects";
 import { readCapped } from "./read-body";
+import { secureContextFor } from "./trust";
 import { describeTransportError, timeoutFailure, type Failure } from "./failure-reason";
 import type { RedirectHop, ResponseView, TestCallOutcome, TestCallResult } from "./test-call-result";
 
@@ -24,6 +26,8 @@ export interface TestCallOptions {
   signal?: AbortSignal;
   /** milliseconds, for the reported time; default performance.now */
   now?: () => number;
+  /** host name resolution; default the system's (a port for tests and for editors with their own resolver) */
+  lookup?: LookupFunction;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -36,6 +40,14 @@ export async function runTestCall(request: PreparedRequest, options: TestCallOpt
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const now = options.now ?? (() => performance.now());
   const { redactions } = request;
+
+  let secureContext: ReturnType<typeof secureContextFor>;
+  try {
+    secureContext = secureContextFor(options.extraCaPem);
+  } catch (error) {
+    const reason = `An extra CA certificate could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+    return { request: viewRequest(request), redirects: [], response: null, outcome: failure("tls", reason), timeMs: 0 };
+  }
   const started = now();
 
   const controller = new AbortController();
@@ -46,9 +58,15 @@ export async function runTestCall(request: PreparedRequest, options: TestCallOpt
   }, timeoutMs);
   const onCancel = () => controller.abort(new Error("cancelled"));
   options.signal?.addEventListener("abort", onCancel, { once: true });
+  // An already aborted signal fires no event.
+  if (options.signal?.aborted) onCancel();
 
   const agent = new Agent({
-    connect: { timeout: timeoutMs, ...(options.extraCaPem?.length ? { ca: [...rootCertificates, ...options.extraCaPem] } : {}) },
+    connect: {
+      timeout: timeoutMs,
+      ...(secureContext ? { secureContext } : {}),
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    },
     // Our own deadline governs; undici's would only race it with other messages.
     headersTimeout: 0,
     bodyTimeout: 0,
@@ -153,11 +171,11 @@ function responseView(status: number, statusText: string, headers: [string, stri
   };
 }
 
-/** Header values may hold any text; on the wire non-Latin-1 characters go as their UTF-8 bytes (as curl does). */
+/** Header values may hold any text; on the wire non-ASCII characters go as their UTF-8 bytes (as curl does). */
 function wireHeaders(headers: [string, string][]): string[] {
   const flat: string[] = [];
   for (const [name, value] of headers) {
-    flat.push(name, /[^\x00-\xff]/.test(value) ? Buffer.from(value, "utf8").toString("latin1") : value);
+    flat.push(name, /[^\x00-\x7f]/.test(value) ? Buffer.from(value, "utf8").toString("latin1") : value);
   }
   return flat;
 }

@@ -1,0 +1,149 @@
+// A real LSP client for tests and benches: starts the bundled server
+// (`node dist/server.js --stdio`) as a child process and speaks JSON-RPC to
+// it. It records everything that would show a server problem — stderr
+// output, error/warning log messages — so tests can assert there was none,
+// and lets a test wait for the diagnostics of one document version (never sleep).
+
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import type {
+  ClientCapabilities, InitializeResult, LogMessageParams, PublishDiagnosticsParams, TextDocumentContentChangeEvent,
+} from "vscode-languageserver/node";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SERVER_BUNDLE = resolve(ROOT, "dist/server.js");
+
+let build: Promise<void> | undefined;
+
+/** Bundles once per test process (every LSP test file calls this in `before`). */
+export function ensureBuilt(): Promise<void> {
+  build ??= promisify(execFile)(process.execPath, ["build.mjs"], { cwd: ROOT }).then(() => undefined);
+  return build;
+}
+
+export const CLIENT_CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, codeLens: { refreshSupport: true }, workspaceEdit: { documentChanges: false } },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown"] } },
+    hover: { contentFormat: ["markdown"] },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    rename: { prepareSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } },
+    publishDiagnostics: { versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true },
+    semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ["relative"] },
+  },
+};
+
+export interface StartOptions {
+  /** answers to workspace/configuration, per section */
+  settings?: Record<string, unknown>;
+  capabilities?: ClientCapabilities;
+  /** extra command-line arguments after the bundle (default: --stdio) */
+  args?: string[];
+}
+
+type Waiter = { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class LspClient {
+  readonly stderr: string[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly codeLensRefreshes: number[] = [];
+  initializeResult!: InitializeResult;
+  private waiters: Waiter[] = [];
+  private exited: Promise<number | null>;
+
+  private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {
+    this.exited = new Promise((done) => process.on("exit", (code) => done(code)));
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspClient(child, connection);
+    child.stderr.on("data", (chunk: Buffer) => client.stderr.push(chunk.toString("utf8")));
+    connection.onNotification("window/logMessage", (p: LogMessageParams) => {
+      client.logs.push(p);
+    });
+    connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => client.received(p));
+    connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section ? options.settings?.[i.section] ?? null : null)));
+    connection.onRequest("workspace/codeLens/refresh", () => {
+      client.codeLensRefreshes.push(Date.now());
+      return null;
+    });
+    connection.onRequest("client/registerCapability", () => null);
+    connection.listen();
+    client.initializeResult = await connection.sendRequest("initialize", {
+      processId: process.pid, rootUri: null, capabilities: options.capabilities ?? CLIENT_CAPABILITIES, clientInfo: { name: "botflow-tests" },
+    });
+    await connection.sendNotification("initialized", {});
+    return client;
+  }
+
+  /** Server problems: anything on stderr, and error or warning log messages. */
+  problems(): string[] {
+    return [...this.stderr, ...this.logs.filter((l) => l.type <= 2).map((l) => l.message)];
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "botflow", version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** The diagnostics published for exactly this version of the document (already received, or the next). */
+  waitForDiagnostics(uri: string, version: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const known = this.diagnostics.find((p) => p.uri === uri && p.version === version);
+    if (known) return Promise.resolve(known);
+    return new Promise((resolveWait, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => {
+        clearTimeout(timer);
+        resolveWait(p);
+      } });
+    });
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.process.exitCode === null) {
+      try {
+        await this.connection.sendRequest("shutdown");
+        await this.connection.sendNotification("exit");
+      } catch {
+        this.process.kill();
+      }
+    }
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  private received(p: PublishDiagnosticsParams): void {
+    this.diagnostics.push(p);
+    const ready = this.waiters.filter((w) => w.uri === p.uri && w.version === p.version);
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve(p);
+  }
+}
+
+export function fileUri(name: string): string {
+  return pathToFileURL(resolve(ROOT, name)).toString();
+}
