@@ -46,7 +46,7 @@ export const Goto = keyword("goto");
 export const Handoff = keyword("handoff");
 export const End = keyword("end");
 
-export const Method = createToken({ name: "Method", pattern: /(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z0-9_-])/, longer_alt: Identifier });
+export const Method = createToken({ name: "Method", pattern: /(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z0-9_-])/, longer_alt: Identifier, categories: [Name] });
 
 // Hints let the lexer keep its first-character dispatch with custom patterns in the set.
 const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i));
@@ -54,7 +54,7 @@ const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode
 /** The rest of a request line, only right after a method on the same line. */
 const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || previous.tokenType !== Method || /[\r\n]/.test(text.slice(previous.startOffset + previous.image.length, offset))) return null;
+  if (!previous || previous.tokenType !== Method || !startsLine(text, previous.startOffset) || /[\r\n]/.test(text.slice(previous.startOffset + previous.image.length, offset))) return null;
   let end = offset;
   while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
   while (end > offset && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
@@ -65,7 +65,11 @@ export const Url = createToken({ name: "Url", pattern: matchUrl, line_breaks: fa
 /** A JSON value right after `body`: a balanced object/array, a string, `{{var}}`, or the rest of the line. */
 const matchJsonBody: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || previous.tokenType !== Body) return null;
+  if (!previous || previous.tokenType !== Body || !startsLine(text, previous.startOffset)) return null;
+  // The value starts on the `body` line: a bare `body` must not swallow the next statement.
+  for (let i = previous.startOffset + previous.image.length; i < offset; i++) {
+    if (text[i] === "\n" || text[i] === "\r") return null;
+  }
   const end = jsonValueEnd(text, offset, lineIndent(text, previous.startOffset));
   return end > offset ? matchOf(text, offset, end) : null;
 };
@@ -89,6 +93,16 @@ export const ALL_TOKENS: TokenType[] = [
   WhiteSpace, Comment, Url, JsonBody, Method, ...KEYWORDS, Identifier, Name, Stray, StringLike,
   StringLiteral, UnterminatedString, LCurly, RCurly, LBracket, RBracket, Dot, Equals, Dollar,
 ];
+
+/** Only a keyword that begins its line starts a request line or a body: `save x = body[0]` is a path. */
+function startsLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 function matchOf(text: string, start: number, end: number): RegExpExecArray {
   const match = [text.slice(start, end)] as unknown as RegExpExecArray;
