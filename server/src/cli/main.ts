@@ -1,10 +1,6 @@
 // The `botflow` command line: dispatches to one module per subcommand.
 
 import { processIo, EXIT, type CliIo } from "./io";
-import { checkCommand } from "./commands/check";
-import { testCommand } from "./commands/test";
-import { runCommand } from "./commands/run";
-import { lspCommand } from "./commands/lsp";
 
 const USAGE = `Usage: botflow <command> [options]
 
@@ -19,7 +15,13 @@ Run "botflow <command> --help" for a command's options.
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check: checkCommand, test: testCommand, run: runCommand, lsp: lspCommand };
+// Loaded on demand: `check` should not pay for undici or the language server at start-up.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check")).checkCommand,
+  test: async () => (await import("./commands/test")).testCommand,
+  run: async () => (await import("./commands/run")).runCommand,
+  lsp: async () => (await import("./commands/lsp")).lspCommand,
+};
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -31,12 +33,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`botflow: unknown command "${name}"; try botflow --help\n`);
     return EXIT.usage;
   }
-  return command(rest, io);
+  return (await load())(rest, io);
 }
 
 declare const BOTFLOW_VERSION: string | undefined;
