@@ -39,7 +39,7 @@ suite() {
 suite typecheck bash -c 'npx tsc -p tsconfig.json --noEmit && echo "typecheck: 1 passed, 0 failed"'
 suite build bash -c 'node build.mjs && echo "build: 1 passed, 0 failed"'
 suite unit env BOTFLOW_SUITE=unit npx mocha
-suite grammar bash test/grammar/run.sh
+suite "grammar tests" bash test/grammar/run.sh
 if [ -x .cache/node22/node_modules/node/bin/node ] || npm install --no-save --no-package-lock --prefix .cache/node22 node@22 >/dev/null 2>&1; then
   suite node22 env BOTFLOW_SUITE=node22 .cache/node22/node_modules/node/bin/node node_modules/mocha/bin/mocha.js
 fi

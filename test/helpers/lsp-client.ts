@@ -46,7 +46,7 @@ export interface StartOptions {
   args?: string[];
 }
 
-type Waiter = { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void };
+type Waiter = { matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
 export class LspClient {
   readonly stderr: string[] = [];
@@ -55,6 +55,7 @@ export class LspClient {
   readonly codeLensRefreshes: number[] = [];
   initializeResult!: InitializeResult;
   private waiters: Waiter[] = [];
+  private refreshWaiters: (() => void)[] = [];
   private exited: Promise<number | null>;
 
   private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {
@@ -73,6 +74,7 @@ export class LspClient {
     connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section ? options.settings?.[i.section] ?? null : null)));
     connection.onRequest("workspace/codeLens/refresh", () => {
       client.codeLensRefreshes.push(Date.now());
+      for (const waiter of client.refreshWaiters.splice(0)) waiter();
       return null;
     });
     connection.onRequest("client/registerCapability", () => null);
@@ -111,14 +113,34 @@ export class LspClient {
 
   /** The diagnostics published for exactly this version of the document (already received, or the next). */
   waitForDiagnostics(uri: string, version: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
-    const known = this.diagnostics.find((p) => p.uri === uri && p.version === version);
+    return this.waitForPublish((p) => p.uri === uri && p.version === version, `diagnostics for ${uri} version ${version}`, timeoutMs);
+  }
+
+  /** The first publishDiagnostics (already received, or to come) that `matches`. */
+  waitForPublish(matches: (p: PublishDiagnosticsParams) => boolean, what = "diagnostics", timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const known = this.diagnostics.find(matches);
     if (known) return Promise.resolve(known);
     return new Promise((resolveWait, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => {
+      const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ matches, resolve: (p) => {
         clearTimeout(timer);
         resolveWait(p);
       } });
+    });
+  }
+
+  /** Resolves when the server has asked for its code lenses to be refreshed `count` times in all. */
+  waitForCodeLensRefresh(count: number, timeoutMs = 10_000): Promise<void> {
+    if (this.codeLensRefreshes.length >= count) return Promise.resolve();
+    return new Promise((resolveWait, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no code lens refresh #${count} within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        if (this.codeLensRefreshes.length >= count) {
+          clearTimeout(timer);
+          resolveWait();
+        } else this.refreshWaiters.push(check);
+      };
+      check();
     });
   }
 
@@ -138,7 +160,7 @@ export class LspClient {
 
   private received(p: PublishDiagnosticsParams): void {
     this.diagnostics.push(p);
-    const ready = this.waiters.filter((w) => w.uri === p.uri && w.version === p.version);
+    const ready = this.waiters.filter((w) => w.matches(p));
     this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve(p);
   }

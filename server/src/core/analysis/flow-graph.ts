@@ -73,7 +73,8 @@ export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAn
   let gotoIn = new Map<string, VarSet>();
   let result: FlowAnalysis = { uses: [], unreachable: [], definedAt: new Map() };
   const hasGoto = { value: false };
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  // A chain of backward gotos settles one link per pass: allow more passes as more targets are reached.
+  for (let pass = 0; pass < MAX_PASSES + 2 * gotoIn.size; pass++) {
     const nextGotoIn = new Map<string, VarSet>();
     result = { uses: [], unreachable: [], definedAt: new Map() };
     const walker = new Walker(numbering, gotoIn, nextGotoIn, result, hasGoto, capture);
@@ -102,6 +103,9 @@ class Walker {
       if (name !== undefined) {
         const viaGoto = this.gotoIn.get(name);
         if (viaGoto) state = meet(state, viaGoto);
+        // Gotos already walked in this pass count too: a chain of forward gotos then settles in one pass, not one per link.
+        const viaGotoThisPass = this.nextGotoIn.get(name);
+        if (viaGotoThisPass) state = meet(state, viaGotoThisPass);
       }
       if (state === null) {
         run.push(step);

@@ -72,6 +72,15 @@ export function checkJsonBody(json: string, base: number): JsonProblem | undefin
       const end = Math.min(json.length, at + Math.max(1, length));
       const shown = json.slice(at, end).trim();
       const what = MESSAGES[name] ?? name;
+      // `[1, 2,]` and `{"a": 1,}`: blame the comma, which is what the author has to remove.
+      if ((name === "ValueExpected" || name === "PropertyNameExpected") && (json[at] === "]" || json[at] === "}")) {
+        let comma = at - 1;
+        while (comma >= 0 && /\s/.test(json[comma])) comma--;
+        if (json[comma] === ",") {
+          problem = { span: { start: base + comma, end: base + comma + 1 }, message: `The body is not valid JSON: remove this comma, JSON allows none before ${json[at]}` };
+          return;
+        }
+      }
       problem = {
         span: { start: base + at, end: base + Math.max(end, at) },
         message: shown && name === "InvalidSymbol" ? `The body is not valid JSON: ${JSON.stringify(shown)} ${what}` : `The body is not valid JSON: ${what}`,

@@ -63,11 +63,19 @@ export function insertSaveLines(text: string, step: CallStep, chosen: readonly C
       message: `A call step saves at most ${MAX_SAVES} fields: ${stepName} has ${step.saves.length} already, so ${left === 0 ? "no more can be added" : `only ${left} more can be added`} (${chosen.length} chosen)`,
     };
   }
+  return insertStepLines(text, step, chosen.map((c) => `save ${c.name} = ${c.path}`), insertionAnchor(step));
+}
+
+/**
+ * The edit that inserts whole lines into a call step's block: on new lines after
+ * `anchor`'s line when that line holds nothing that must come after, else
+ * before the first branch (or the closing brace). Shared by save and test lines.
+ */
+export function insertStepLines(text: string, step: CallStep, lines: string[], anchor: Span | undefined): InsertResult {
+  const stepName = step.name?.name ?? "this step";
   if (!step.blockSpan || text[step.blockSpan.end - 1] !== "}") return { ok: false, message: `${stepName} has no closing }: fix the step first` };
 
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const lines = chosen.map((c) => `save ${c.name} = ${c.path}`);
-  const anchor = insertionAnchor(step);
   const firstBranch = [step.onSuccess, step.onFailure].filter((b) => !!b).map((b) => b!.span.start).sort((a, b) => a - b)[0];
   const closeAt = step.blockSpan.end - 1;
 

@@ -43,12 +43,17 @@ export default defineRule({
         report({
           span: ref.span,
           message: `Variables added in the URL path must not contain periods: {{${ref.name}}} is ${reason.startsWith("its ") ? `unsafe, ${reason}` : reason}`,
-          fixes: [moveToQuery(doc, ref, parts.query, parts.path, parts.fragment)],
+          // Only a whole path segment can move: `/orders/{{id}}.json` would leave `/orders/.json` behind.
+          fixes: wholeSegment(doc.text, ref, parts.path) ? [moveToQuery(doc, ref, parts.query, parts.path, parts.fragment)] : undefined,
         });
       }
     }
   },
 });
+
+function wholeSegment(text: string, ref: VarRef, path: { start: number; end: number }): boolean {
+  return text[ref.span.start - 1] === "/" && (ref.span.end === path.end || text[ref.span.end] === "/");
+}
 
 function moveToQuery(doc: FlowDocument, ref: VarRef, query: { start: number; end: number } | undefined, path: { start: number; end: number }, fragment?: { start: number; end: number }): Fix {
   const key = ref.name.replace(/\./g, "_");

@@ -16,7 +16,7 @@ export default defineRule({
         if (!header.name || !CREDENTIAL_HEADERS.has(header.name.value.toLowerCase())) continue;
         report({
           span: header.span,
-          message: `Credentials in a ${header.name.value} header end up in the file: declare a connection with the secret in env or secret storage, and use it here`,
+          message: `The ${header.name.value} header puts a credential in this file: declare a connection with its secret in env or secret storage, and use it here`,
         });
       }
     }

@@ -18,9 +18,11 @@ export default defineRule({
         const defined = doc.symbols.variables.get(name);
         const message = !name
           ? "This {{ }} names no variable"
-          : defined
-            ? `{{${name}}} may not be set here: not every path to this step goes through the step that sets it`
-            : `{{${name}}} is not defined: set it with ask or save first`;
+          : !defined
+            ? `{{${name}}} is not defined: set it with ask or save first`
+            : defined.every((d) => d.id.span.start > use.ref.span.start)
+              ? `{{${name}}} is used before the step that sets it: ask or save it earlier`
+              : `{{${name}}} may not be set here: not every path to this step goes through the step that sets it`;
         report({ span: use.ref.span, message });
       }
     }

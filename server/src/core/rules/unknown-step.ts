@@ -10,7 +10,7 @@ export default defineRule({
     const names = [...doc.symbols.steps.keys()];
     for (const step of doc.symbols.allSteps) {
       if (step.kind !== "goto" || !step.target || doc.symbols.steps.has(step.target.name)) continue;
-      const near = names.find((n) => n.toLowerCase() === step.target!.name.toLowerCase());
+      const near = names.find((n) => loose(n) === loose(step.target!.name));
       report({
         span: step.target.span,
         message: `No call or menu step is named ${step.target.name}${near ? `; did you mean ${near}?` : ""}`,
@@ -19,3 +19,8 @@ export default defineRule({
     }
   },
 });
+
+/** `Main-Menu` and `main_menu` are the same name to a reader. */
+function loose(name: string): string {
+  return name.toLowerCase().replace(/-/g, "_");
+}

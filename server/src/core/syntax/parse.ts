@@ -2,7 +2,7 @@
 // errors and any leftover the parser could not place become diagnostics, and
 // parsing resumes at the next top-level statement so later text is still read.
 
-import { Lexer, type IRecognitionException, type IToken } from "chevrotain";
+import { Lexer, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { FlowParser } from "./parser";
 import * as T from "./tokens";
 import type * as A from "./ast";
@@ -41,48 +41,92 @@ export function parse(text: string): ParseResult {
     parser.input = tokens.slice(position);
     parser.strays = [];
     parser.missing = [];
+    parser.misplaced = [];
     parser.text = text;
-    const items = parser.file();
-    for (const e of parser.errors) diagnostics.push(fromParserError(e, text));
-    diagnostics.push(...strayDiagnostics(parser.strays, text));
+    const items = withoutStackTraces(() => parser!.file());
+    // Leftover input is reported below, one diagnostic per line, instead of Chevrotain's single "expecting EOF".
+    const errors = parser.errors.filter((e) => e.name !== "NotAllInputParsedException");
+    // Before the parser's own errors: at one place, "expected a name" says more than what recovery expected next.
     for (const m of parser.missing) diagnostics.push(syntaxError({ start: m.offset, end: m.offset }, `Incomplete statement: expected ${m.expected}`));
+    for (const e of errors) {
+      diagnostics.push(fromParserError(e, text));
+      // Recovery may skip tokens up to a place it can resume at: report skipped lines after the error's own.
+      if (e.resyncedTokens?.length && !Number.isNaN(e.token.startOffset)) {
+        const hint = /--> EOF <--/.test(e.message) ? TOP_LEVEL_HINT : BLOCK_HINT;
+        diagnostics.push(...strayDiagnostics([e.token, ...e.resyncedTokens], text, new Set([e.token.startOffset]), hint));
+      }
+    }
+    diagnostics.push(...strayDiagnostics(parser.strays, text));
+    for (const m of parser.misplaced) {
+      const word = text.slice(m.keyword.start, m.keyword.end);
+      diagnostics.push(syntaxError(m.keyword, MISPLACED[m.container](word)));
+    }
     for (const item of items ?? []) {
       if (item.kind === "title") ast.titles.push(item.value);
       else if (item.kind === "connection") ast.connections.push(item.value);
       else ast.steps.push(item.value);
     }
-    // The parser stops at a token no top-level item can start with; report it once and resume.
+    // The parser stops at a token no top-level item can start with; skip to the next statement keyword and resume.
     const consumed = position + parser.consumed;
     if (consumed >= tokens.length) break;
     const stray = tokens[consumed];
-    if (!parser.errors.some((e) => e.token.startOffset === stray.startOffset)) {
-      diagnostics.push(syntaxError(spanOf(stray), unexpected(stray)));
-    }
     // A statement keyword the parser stopped before starts the next round; anything else is skipped up to one.
     let next = consumed > position && TOP_LEVEL_START.has(stray.tokenType) ? consumed : consumed + 1;
     while (next < tokens.length && !TOP_LEVEL_START.has(tokens[next].tokenType)) next++;
+    // Every skipped line is reported once; a line an error above already points into is not reported again.
+    const reported = new Set(errors.map((e) => e.token.startOffset));
+    if (next === consumed) {
+      if (!reported.has(stray.startOffset)) diagnostics.push(syntaxError(spanOf(stray), unexpected(stray)));
+    } else {
+      diagnostics.push(...strayDiagnostics(tokens.slice(consumed, next), text, reported, TOP_LEVEL_HINT));
+    }
     position = next;
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
-  return { ast, diagnostics };
+  return { ast, diagnostics: diagnostics.filter((d, i) => i === 0 || !sameEmptySpan(d.span, diagnostics[i - 1].span)) };
 }
 
-/** One diagnostic per run of skipped tokens on one line. */
-function strayDiagnostics(strays: IToken[], text: string): Diagnostic[] {
+const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set([...TOP_LEVEL_START, T.Description, T.Method, T.Header, T.Body, T.Save, T.Test, T.On, T.Option]);
+const MISPLACED = {
+  call: (word: string) => `${word} cannot be used directly in a call step: put it inside on success { } or on failure { }`,
+  menu: (word: string) => `${word} cannot be used directly in a menu: put it inside an option "…" { }`,
+  branch: (word: string) => `${word} cannot be used inside on success or on failure: it belongs directly in the call step`,
+  option: (word: string) => `${word} cannot be used inside a menu option: it belongs directly in a call step`,
+};
+
+const CALL_ITEMS: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Header, T.Body, T.Save, T.Test, T.On, T.Success, T.Failure]);
+
+/** Why a token cannot stand where the parser found it. */
+function strayReason(first: TokenType, hint: string): string {
+  if (first === T.RCurly) return "no block is open here";
+  if (CALL_ITEMS.has(first)) return "this belongs inside a call step's { }";
+  if (first === T.Option) return "option belongs inside a menu's { }";
+  if (STATEMENT_KEYWORDS.has(first)) return "this statement cannot be used here";
+  return hint;
+}
+
+const BLOCK_HINT = "a statement starts with a keyword such as say, ask, call, save or on";
+const TOP_LEVEL_HINT = "a statement starts with a keyword such as say, ask, call, menu or goto";
+
+/** One diagnostic per run of skipped tokens on one line; runs holding a token in `reported` are left out. */
+function strayDiagnostics(strays: IToken[], text: string, reported?: ReadonlySet<number>, hint = BLOCK_HINT): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let run: Span | undefined;
+  let run: { span: Span; first: IToken; known: boolean } | undefined;
   const flush = () => {
-    if (!run) return;
-    const image = text.slice(run.start, run.end);
-    out.push(syntaxError(run, `Unexpected ${JSON.stringify(image.length > 40 ? `${image.slice(0, 40)}…` : image)}: a statement starts with a keyword such as say, ask, call, save or on`));
-    run = undefined;
+    if (!run || run.known) return;
+    const image = text.slice(run.span.start, run.span.end);
+    const why = strayReason(run.first.tokenType, hint);
+    out.push(syntaxError(run.span, `Unexpected ${quote(image)}: ${why}`));
   };
   for (const tok of strays) {
     const s = spanOf(tok);
-    if (run && !/[\r\n]/.test(text.slice(run.end, s.start))) run.end = s.end;
-    else {
+    const known = reported?.has(tok.startOffset) ?? false;
+    if (run && !/[\r\n]/.test(text.slice(run.span.end, s.start))) {
+      run.span.end = s.end;
+      run.known ||= known;
+    } else {
       flush();
-      run = s;
+      run = { span: s, first: tok, known };
     }
   }
   flush();
@@ -91,23 +135,37 @@ function strayDiagnostics(strays: IToken[], text: string): Diagnostic[] {
 
 function fromParserError(e: IRecognitionException, text: string): Diagnostic {
   const tok = e.token;
+  const prev = (e as { previousToken?: IToken }).previousToken;
+  const prevEnd = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : undefined;
   if (Number.isNaN(tok.startOffset) || tok.tokenType.name === "EOF") {
-    const prev = (e as { previousToken?: IToken }).previousToken;
-    const at = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : text.length;
+    const at = prevEnd ?? text.length;
     return syntaxError({ start: at, end: at }, expectation(e.message));
   }
-  if (/--> EOF <--/.test(e.message)) return syntaxError(spanOf(tok), `${unexpected(tok)}: no block is open here`);
+  // A statement cut short at the end of its line: point there, not at the next line's first token.
+  if (prevEnd !== undefined && prevEnd <= tok.startOffset && /[\r\n]/.test(text.slice(prevEnd, tok.startOffset))) {
+    return syntaxError({ start: prevEnd, end: prevEnd }, expectation(e.message));
+  }
+  if (/--> EOF <--/.test(e.message)) return syntaxError(spanOf(tok), `${unexpected(tok)}: ${strayReason(tok.tokenType, TOP_LEVEL_HINT)}`);
   return syntaxError(spanOf(tok), `${unexpected(tok)}${expectedSuffix(e.message)}`);
 }
 
 function unexpected(tok: IToken): string {
-  const image = tok.image.length > 40 ? `${tok.image.slice(0, 40)}…` : tok.image;
-  return `Unexpected ${JSON.stringify(image)}`;
+  return `Unexpected ${quote(tok.image)}`;
+}
+
+/** Source text for a one-line message: `"b"` reads better as '"b"' than as "\"b\"". */
+function quote(image: string): string {
+  const line = image.replace(/\s*[\r\n]\s*/g, " ");
+  const short = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  if (!short.includes("\"")) return `"${short}"`;
+  if (!short.includes("'")) return `'${short}'`;
+  return JSON.stringify(short);
 }
 
 /** Chevrotain's messages list token names; say them as the author writes them. */
 function expectation(message: string): string {
   const suffix = expectedSuffix(message);
+  if (suffix === ": expected }") return "Missing }: a block opened above is not closed";
   return suffix ? `Incomplete statement${suffix}` : "Incomplete statement";
 }
 
@@ -125,6 +183,25 @@ function expectedSuffix(message: string): string {
   return `: expected ${words.length > 4 ? `${words.slice(0, 4).join(", ")}, …` : words.join(" or ")}`;
 }
 
+
+/**
+ * Chevrotain's recovery throws and catches an Error per broken statement; capturing
+ * their stack traces was most of the time spent parsing a broken file.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Two "incomplete statement" points at one place are one problem. */
+function sameEmptySpan(a: Span, b: Span): boolean {
+  return a.start === a.end && b.start === b.end && a.start === b.start;
+}
 
 function syntaxError(span: Span, message: string): Diagnostic {
   return { code: "syntax", severity: "error", message, span };

@@ -141,17 +141,26 @@ export class FlowParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.end) },
   ]));
 
-  private steps = this.RULE("steps", (): A.Step[] => {
+  /** The steps of a branch or option block; `opener` is its `on` or `option` keyword. */
+  private steps = this.RULE("steps", (opener?: IToken, container?: "branch" | "option"): A.Step[] => {
     const steps: A.Step[] = [];
-    this.MANY(() => this.OR([
+    this.MANY({ GATE: () => !(opener && this.startsLineAtOrLeftOf(opener, CALL_ITEM_START)), DEF: () => this.OR([
       {
         ALT: () => {
           const s = this.SUBRULE(this.step);
           this.ACTION(() => s && steps.push(s));
         },
       },
+      {
+        // `save` inside `on success { }`: read, so the block goes on, and reported.
+        ALT: () => {
+          const kw = this.LA(1);
+          this.SUBRULE(this.callItem);
+          this.ACTION(() => real(kw) && this.misplaced.push({ keyword: spanOf(kw), container: container ?? "branch" }));
+        },
+      },
       { ALT: () => this.skipStray() },
-    ]));
+    ]) });
     return steps;
   });
 
@@ -178,15 +187,16 @@ export class FlowParser extends EmbeddedActionsParser {
     const displayName = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
     const items: CallItem[] = [];
-    this.MANY(() => this.OR([
+    this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
       {
         ALT: () => {
           const item = this.SUBRULE(this.callItem);
           this.ACTION(() => item && items.push(item));
         },
       },
+      { ALT: () => this.misplacedStep("call") },
       { ALT: () => this.skipStray() },
-    ]));
+    ]) });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
       const step: A.CallStep = {
@@ -283,7 +293,7 @@ export class FlowParser extends EmbeddedActionsParser {
       { ALT: () => { this.CONSUME(T.Failure); return "failure" as const; } },
     ]);
     const open = this.CONSUME(T.LCurly);
-    const steps = this.SUBRULE(this.steps);
+    const steps = this.SUBRULE(this.steps, { ARGS: [kw, "branch"] });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], open)), outcome: outcome ?? "success", steps: steps ?? [] }));
   });
@@ -370,15 +380,16 @@ export class FlowParser extends EmbeddedActionsParser {
     const question = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
     const options: A.MenuOption[] = [];
-    this.MANY(() => this.OR([
+    this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
       {
         ALT: () => {
           const o = this.SUBRULE(this.menuOption);
           this.ACTION(() => o && options.push(o));
         },
       },
+      { ALT: () => this.misplacedStep("menu") },
       { ALT: () => this.skipStray() },
-    ]));
+    ]) });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({
       kind: "menu" as const, keywordSpan: spanOf(kw), name, question, options, blockSpan: blockSpan(open, close),
@@ -390,7 +401,7 @@ export class FlowParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Option);
     const label = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
-    const steps = this.SUBRULE(this.steps);
+    const steps = this.SUBRULE(this.steps, { ARGS: [kw, "option"] });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], label, open)), label, steps: steps ?? [] }));
   });
@@ -435,6 +446,35 @@ export class FlowParser extends EmbeddedActionsParser {
     this.ACTION(() => real(tok) && this.strays.push(tok));
   }
 
+  /**
+   * A step written straight inside a call or menu block (say before `on success {`): read, so its
+   * block goes on, and reported, but kept out of the AST.
+   */
+  private misplacedStep(container: "call" | "menu"): void {
+    const step = this.SUBRULE(this.step);
+    this.ACTION(() => step && this.misplaced.push({ keyword: step.keywordSpan, container }));
+  }
+
+  /**
+   * The next token is one of `kinds`, first on its line and indented no deeper than the line of
+   * `opener`: the `}` of the opener's block is missing and the statement follows the block.
+   */
+  private startsLineAtOrLeftOf(opener: IToken, kinds: ReadonlySet<TokenType>): boolean {
+    const next = this.LA(1);
+    if (!kinds.has(next.tokenType) || Number.isNaN(next.startOffset) || Number.isNaN(opener.startOffset)) return false;
+    const text = this.text;
+    let lineStart = next.startOffset;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    for (let k = lineStart; k < next.startOffset; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
+    let openerLine = opener.startOffset;
+    while (openerLine > 0 && text.charCodeAt(openerLine - 1) !== 10 && text.charCodeAt(openerLine - 1) !== 13) openerLine--;
+    let openerIndent = 0;
+    while (text.charCodeAt(openerLine + openerIndent) === 32 || text.charCodeAt(openerLine + openerIndent) === 9) openerIndent++;
+    return next.startOffset - lineStart <= openerIndent;
+  }
+
+  /** Steps written straight inside a call or menu block, call lines inside a branch or option, by the last parse. */
+  public misplaced: { keyword: Span; container: "call" | "menu" | "branch" | "option" }[] = [];
   /** Tokens skipped by the last parse, in order. */
   public strays: IToken[] = [];
   /** Places where a statement ended before a required part: offset and what was expected. */
@@ -473,6 +513,9 @@ export class FlowParser extends EmbeddedActionsParser {
     return this.follows(true);
   }
 }
+
+const STEP_START: ReadonlySet<TokenType> = new Set([T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
+const CALL_ITEM_START: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Connection, T.Header, T.Body, T.Save, T.Test, T.On]);
 
 function real(tok: IToken | undefined): IToken | undefined {
   return tok && !tok.isInsertedInRecovery && !Number.isNaN(tok.startOffset) ? tok : undefined;

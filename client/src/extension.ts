@@ -1,0 +1,34 @@
+// The VS Code extension: starts the bundled language server and registers
+// the commands. Activation (on opening a .flow file) does nothing else, so it
+// costs no more than starting one Node process.
+
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
+import { registerCommands } from "./commands/index";
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  // A log channel: the client writes its own messages and, with botflow.trace.server, the protocol trace.
+  const output = vscode.window.createOutputChannel("Bot Flow", { log: true });
+  const module = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    outputChannel: output,
+    // Pushes didChangeConfiguration when botflow.* changes; the server then pulls the section.
+    synchronize: { configurationSection: SETTINGS_SECTION },
+  };
+  client = new LanguageClient("botflow", "Bot Flow", serverOptions, clientOptions);
+  context.subscriptions.push(output);
+  registerCommands({ extension: context, client, output });
+  client.start().catch((error: unknown) => output.error(`The Bot Flow language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

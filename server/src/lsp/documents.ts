@@ -1,0 +1,66 @@
+// Open documents and their analysis, built once per version. The text of
+// every open document is kept (incremental sync needs it); the parsed form
+// only for the few most recently used ones, since a 10,000-line file's tree
+// costs megabytes and is rebuilt in tens of milliseconds when needed again.
+
+import { TextDocuments } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { buildDocument, type FlowDocument } from "../core/analysis/document";
+import { runRules } from "../core/rules/index";
+import type { Diagnostic } from "../core/types";
+
+export interface CachedDocument {
+  uri: string;
+  version: number;
+  document: FlowDocument;
+}
+
+interface Entry extends CachedDocument {
+  diagnostics?: Diagnostic[];
+}
+
+/** Parsed documents kept at once: enough for the files someone works between. */
+const DEFAULT_CAPACITY = 8;
+
+export class FlowDocuments {
+  readonly open = new TextDocuments(TextDocument);
+  private readonly parsed = new Map<string, Entry>();
+
+  constructor(
+    private readonly onRuleError: (code: string, error: unknown) => void,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {
+    this.open.onDidClose((e) => this.parsed.delete(e.document.uri));
+  }
+
+  version(uri: string): number | undefined {
+    return this.open.get(uri)?.version;
+  }
+
+  /** The analysis of the document's current version, or undefined when it is not open. */
+  get(uri: string): CachedDocument | undefined {
+    return this.entry(uri);
+  }
+
+  diagnostics(uri: string): { version: number; document: FlowDocument; diagnostics: Diagnostic[] } | undefined {
+    const entry = this.entry(uri);
+    if (!entry) return undefined;
+    entry.diagnostics ??= runRules(entry.document, this.onRuleError);
+    return { version: entry.version, document: entry.document, diagnostics: entry.diagnostics };
+  }
+
+  private entry(uri: string): Entry | undefined {
+    const text = this.open.get(uri);
+    if (!text) return undefined;
+    const cached = this.parsed.get(uri);
+    // Re-inserting keeps the map in least-recently-used order.
+    this.parsed.delete(uri);
+    const entry = cached && cached.version === text.version ? cached : { uri, version: text.version, document: buildDocument(text.getText()) };
+    this.parsed.set(uri, entry);
+    for (const oldest of this.parsed.keys()) {
+      if (this.parsed.size <= this.capacity) break;
+      this.parsed.delete(oldest);
+    }
+    return entry;
+  }
+}

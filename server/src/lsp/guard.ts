@@ -1,0 +1,18 @@
+// Request handlers never let an exception escape: a bug in one feature is
+// logged (with its stack, as an error the client shows) and answered with an
+// empty result, so the editor keeps working. ResponseErrors are deliberate
+// answers (a refused rename) and pass through.
+
+import { ResponseError, type Connection } from "vscode-languageserver/node";
+
+export function guard<P extends unknown[], R>(connection: Connection, name: string, fallback: R, handler: (...args: P) => R): (...args: P) => R {
+  return (...args: P) => {
+    try {
+      return handler(...args);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+}

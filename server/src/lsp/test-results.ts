@@ -1,0 +1,27 @@
+// The last test call result of each step of each open document, as the
+// client reported it (botflow/testCallResult). Code lenses, hovers and
+// response-field completion read it; closing the document forgets it.
+
+import type { TestCallSummary, TestResultLookup } from "../core/features/test-call-summary";
+
+export class TestResults {
+  private readonly byUri = new Map<string, Map<string, TestCallSummary>>();
+
+  set(uri: string, step: string, result: TestCallSummary): void {
+    let steps = this.byUri.get(uri);
+    if (!steps) this.byUri.set(uri, (steps = new Map()));
+    steps.set(step, result);
+  }
+
+  get(uri: string, step: string): TestCallSummary | undefined {
+    return this.byUri.get(uri)?.get(step);
+  }
+
+  lookup(uri: string): TestResultLookup {
+    return (step) => this.get(uri, step);
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+}

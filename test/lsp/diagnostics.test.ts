@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { newUri, positionAt, useServer } from "./support";
+
+const FLOW = `ask order "Order?"
+call lookup {
+  GET https://shop.example.com/orders?id={{order}}
+  save status = order.status
+  on success {
+    say "It is {{status}}."
+  }
+}
+`;
+
+describe("lsp: diagnostics", function () {
+  this.timeout(20_000);
+  const { client } = useServer();
+
+  it("publishes on open, with code, source, a link to the rule and the version", async () => {
+    const uri = newUri();
+    const text = `${FLOW}say "{{nope}}"\nask unused "Never used?"\n`;
+    await client().open(uri, text, 1);
+    const { diagnostics, version } = await client().waitForDiagnostics(uri, 1);
+    assert.equal(version, 1);
+    const byCode = new Map(diagnostics.map((d) => [d.code, d]));
+    const undefinedVar = byCode.get("undefined-var")!;
+    assert.equal(undefinedVar.source, "botflow");
+    assert.equal(undefinedVar.severity, 1);
+    assert.deepEqual(undefinedVar.codeDescription, { href: "https://github.com/botflow/botflow/blob/main/docs/rules.md#undefined-var" });
+    const at = text.indexOf("{{nope}}");
+    assert.deepEqual(undefinedVar.range, { start: positionAt(text, at), end: positionAt(text, at + 8) });
+    const unused = byCode.get("unused-var")!;
+    assert.equal(unused.severity, 4);
+    assert.deepEqual(unused.tags, [1], "unnecessary tag passed through");
+  });
+
+  it("publishes again after an incremental edit, for the edited version", async () => {
+    const uri = newUri();
+    await client().open(uri, FLOW, 1);
+    assert.deepEqual((await client().waitForDiagnostics(uri, 1)).diagnostics, []);
+    // Replace `https` with `http` on line 2: one incremental change.
+    const line = 2;
+    const character = FLOW.split("\n")[line].indexOf("https") + 4;
+    await client().change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" }]);
+    const { diagnostics } = await client().waitForDiagnostics(uri, 2);
+    assert.deepEqual(diagnostics.map((d) => d.code), ["url-scheme"]);
+    assert.deepEqual(diagnostics[0].range, { start: { line, character: 6 }, end: { line, character: 10 } });
+  });
+
+  it("checks a burst of edits once, for the last version", async () => {
+    const uri = newUri();
+    await client().open(uri, "", 1);
+    await client().waitForDiagnostics(uri, 1);
+    const typed = 'say "{{x}}"';
+    for (let i = 0; i < typed.length; i++) {
+      await client().change(uri, i + 2, [{ range: { start: { line: 0, character: i }, end: { line: 0, character: i } }, text: typed[i] }]);
+    }
+    const last = typed.length + 1;
+    const { diagnostics } = await client().waitForDiagnostics(uri, last);
+    assert.deepEqual(diagnostics.map((d) => d.code), ["undefined-var"]);
+    const versions = client().diagnostics.filter((p) => p.uri === uri).map((p) => p.version!);
+    assert.ok(versions.length < typed.length / 2, `expected the burst to be debounced, got versions ${versions.join(",")}`);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions, "a stale result was published after a newer one");
+  });
+
+  it("clears the diagnostics of a closed document", async () => {
+    const uri = newUri();
+    await client().open(uri, 'say "{{nope}}"', 1);
+    await client().waitForDiagnostics(uri, 1);
+    const seen = client().diagnostics.length;
+    const cleared = client().waitForPublish((p) => p.uri === uri && p.diagnostics.length === 0 && client().diagnostics.indexOf(p) >= seen, "cleared diagnostics");
+    await client().close(uri);
+    await cleared;
+  });
+});
