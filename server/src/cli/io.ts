@@ -12,6 +12,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `botflow check … | head` closes the pipe early: stop quietly, as other tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
