@@ -6,10 +6,11 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerCommands } from "./commands/index";
+import { ui, type BotflowExtensionApi } from "./ui";
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): BotflowExtensionApi {
   // A log channel: the client writes its own messages and, with botflow.trace.server, the protocol trace.
   const output = vscode.window.createOutputChannel("Bot Flow", { log: true });
   const module = context.asAbsolutePath("dist/server.js");
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(output);
   registerCommands({ extension: context, client, output });
   client.start().catch((error: unknown) => output.error(`The Bot Flow language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  return { ui };
 }
 
 export function deactivate(): Thenable<void> | undefined {

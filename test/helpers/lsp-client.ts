@@ -54,12 +54,16 @@ export class LspClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly codeLensRefreshes: number[] = [];
   initializeResult!: InitializeResult;
+  /** Resolves once the server has asked for its settings (and so gets them before any later message). */
+  readonly settingsPulled: Promise<void>;
+  private configured!: () => void;
   private waiters: Waiter[] = [];
   private refreshWaiters: (() => void)[] = [];
   private exited: Promise<number | null>;
 
   private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection) {
     this.exited = new Promise((done) => process.on("exit", (code) => done(code)));
+    this.settingsPulled = new Promise((done) => (this.configured = done));
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
@@ -71,7 +75,11 @@ export class LspClient {
       client.logs.push(p);
     });
     connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => client.received(p));
-    connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section ? options.settings?.[i.section] ?? null : null)));
+    connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => {
+      // Resolved before the answer is written; anything the test sends after awaiting it goes out after the answer.
+      client.configured();
+      return p.items.map((i) => (i.section ? options.settings?.[i.section] ?? null : null));
+    });
     connection.onRequest("workspace/codeLens/refresh", () => {
       client.codeLensRefreshes.push(Date.now());
       for (const waiter of client.refreshWaiters.splice(0)) waiter();

@@ -72,3 +72,18 @@ describe("lsp: diagnostics", function () {
     await cleared;
   });
 });
+
+describe("lsp: diagnostics on open with a long debounce setting", function () {
+  this.timeout(20_000);
+  const { client } = useServer({ settings: { botflow: { diagnostics: { debounceMs: 60_000 } } } });
+
+  it("checks a newly opened document at once, not after the debounce", async () => {
+    await client().settingsPulled;
+    // One round trip: the server has read its settings before it reads the open.
+    await client().request("textDocument/hover", { textDocument: { uri: newUri("none") }, position: { line: 0, character: 0 } });
+    const uri = newUri();
+    await client().open(uri, 'say "{{nope}}"', 1);
+    const { diagnostics } = await client().waitForDiagnostics(uri, 1, 5_000);
+    assert.deepEqual(diagnostics.map((d) => d.code), ["undefined-var"]);
+  });
+});

@@ -9,11 +9,13 @@
 import * as vscode from "vscode";
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { Trace } from "vscode-languageclient/node";
 import {
   LANGUAGE_ID, RUN_TEST_CALL_REQUEST, SAVE_LINES_EDIT_REQUEST, SETTINGS_SECTION, TEST_CALL_PLAN_REQUEST, readRunTestCallArguments, secretSourceKey,
   type RunTestCallParams, type RunTestCallResult, type SaveLinesEditParams, type SaveLinesEditResult, type TestCallPlan, type TestCallPlanParams,
 } from "../../../server/src/protocol";
 import type { CommandContext } from "./index";
+import { ui } from "../ui";
 
 export const RESPONSE_SCHEME = "botflow-response";
 
@@ -43,7 +45,7 @@ function responseDocuments(ctx: CommandContext): ResponseDocuments {
   return responses;
 }
 
-const error = (message: string) => void vscode.window.showErrorMessage(`Bot Flow: ${message}`);
+const error = (message: string) => void ui.showErrorMessage(`Bot Flow: ${message}`);
 
 export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const { client } = ctx;
@@ -78,7 +80,7 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
   const typed: Record<string, string> = {};
   for (const variable of plan.variables) {
     if (variable.testValue !== undefined) continue;
-    const value = await vscode.window.showInputBox({
+    const value = await ui.showInputBox({
       title: `Run test call: ${step}`,
       prompt: `Test value for {{${variable.name}}}`,
       placeHolder: variable.name,
@@ -96,7 +98,7 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
     else {
       value = await ctx.extension.secrets.get(source.key);
       if (!value) {
-        value = await vscode.window.showInputBox({
+        value = await ui.showInputBox({
           title: `Run test call: ${step}`,
           prompt: `Secret "${source.key}" is not set. Enter it (kept in VS Code's secret storage):`,
           password: true,
@@ -125,6 +127,11 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
   // 5. The call, in the server; the notification's Cancel aborts it.
   const params: RunTestCallParams = { uri: planParams.uri, step, values: typed, secrets, caCertificates, ...(timeoutMs ? { timeoutMs } : {}) };
   let result: RunTestCallResult | undefined;
+  // A verbose protocol trace would print the request's parameters, secrets
+  // included, in the output channel: no trace while this request is on the wire.
+  const trace = config.get<string>("trace.server");
+  const traced = trace === "messages" || trace === "verbose";
+  if (traced) await client.setTrace(Trace.Off);
   try {
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Bot Flow: calling ${step}…`, cancellable: true },
@@ -136,6 +143,8 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
       return;
     }
     return error(oneLine(e));
+  } finally {
+    if (traced) await client.setTrace(trace === "verbose" ? Trace.Verbose : Trace.Messages);
   }
   if (!result) return;
   if (!result.sent) return error(result.error ?? `${step} could not be sent`);
@@ -149,22 +158,21 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
   if (result.branch === "failure") {
     error(`${step}: ${result.error ?? "the call took the failure branch"}`);
   } else if (result.emptyBodyNote) {
-    void vscode.window.showInformationMessage(`Bot Flow: ${result.emptyBodyNote}`);
+    void ui.showInformationMessage(`Bot Flow: ${result.emptyBodyNote}`);
   }
 
   // 7. Offer to keep the typed values as test lines, and to save fields.
   let tests: Record<string, string> | undefined;
   // Only after a success: values that led to a 404 are not worth keeping.
   if (result.branch === "success" && Object.keys(typed).length) {
-    const answer = await vscode.window.showInformationMessage(`Bot Flow: write the values you typed as test lines of ${step}?`, "Write test lines");
+    const answer = await ui.showInformationMessage(`Bot Flow: write the values you typed as test lines of ${step}?`, "Write test lines");
     if (answer === "Write test lines") tests = typed;
   }
   let paths: string[] = [];
   const pickable = result.branch === "success" ? result.fields.filter((f) => !f.alreadySavedAs) : [];
   if (pickable.length) {
     const items = pickable.map((f) => ({ label: f.path, description: `${f.value} · ${f.type}`, detail: `save ${f.name} = ${f.path}`, path: f.path }));
-    const picked = await vscode.window.showQuickPick(items, {
-      canPickMany: true,
+    const picked = await ui.pickMany(items, {
       title: `Save fields of ${step}'s response`,
       placeHolder: "Choose the fields to save (at most 8 saves per step)",
       ignoreFocusOut: true,

@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import { LANGUAGE_ID, TEST_CALL_PLAN_REQUEST, type TestCallPlan, type TestCallPlanParams } from "../../../server/src/protocol";
 import type { CommandContext } from "./index";
+import { ui } from "../ui";
 
 const OTHER = "Another key…";
 
@@ -23,7 +24,7 @@ export async function setConnectionSecret(ctx: CommandContext, ...args: unknown[
   }
   let key: string | undefined = typeof args[0] === "string" ? args[0] : undefined;
   if (!key && keys.length) {
-    const picked = await vscode.window.showQuickPick([...keys.map((k) => ({ label: k, description: "secret used by this file" })), { label: OTHER, description: "" }], {
+    const picked = await ui.pickOne([...keys.map((k) => ({ label: k, description: "secret used by this file" })), { label: OTHER, description: "" }], {
       title: "Set connection secret",
       placeHolder: "Which secret \"key\"?",
     });
@@ -31,11 +32,11 @@ export async function setConnectionSecret(ctx: CommandContext, ...args: unknown[
     if (picked.label !== OTHER) key = picked.label;
   }
   if (!key) {
-    key = await vscode.window.showInputBox({ title: "Set connection secret", prompt: "The key, as in secret \"key\"", ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : "Type a key") });
+    key = await ui.showInputBox({ title: "Set connection secret", prompt: "The key, as in secret \"key\"", ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : "Type a key") });
     if (!key) return;
     key = key.trim();
   }
-  const value = await vscode.window.showInputBox({ title: `Set connection secret "${key}"`, prompt: `The value of secret "${key}" (kept in VS Code's secret storage)`, password: true, ignoreFocusOut: true });
+  const value = await ui.showInputBox({ title: `Set connection secret "${key}"`, prompt: `The value of secret "${key}" (kept in VS Code's secret storage)`, password: true, ignoreFocusOut: true });
   if (value === undefined) return;
   if (value === "") {
     await ctx.extension.secrets.delete(key);

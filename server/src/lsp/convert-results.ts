@@ -39,7 +39,6 @@ export function toCompletionItem(doc: FlowDocument, item: CoreCompletionItem, su
   if (item.detail) out.detail = item.detail;
   if (item.documentation) out.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   if (item.sortText) out.sortText = item.sortText;
-  if (item.filterText) out.filterText = item.filterText;
   if (item.retrigger && support.retriggerSuggest) out.command = { title: "Suggest", command: "editor.action.triggerSuggest" };
   return out;
 }

@@ -7,8 +7,14 @@ import type { Connection } from "vscode-languageserver/node";
 import { toLspDiagnostic } from "./convert";
 import type { FlowDocuments } from "./documents";
 
+interface Pending {
+  timer: NodeJS.Timeout;
+  version: number;
+  immediate: boolean;
+}
+
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, Pending>();
 
   constructor(
     private readonly connection: Connection,
@@ -17,15 +23,18 @@ export class DiagnosticsScheduler {
   ) {}
 
   /** Check soon: at once for a newly opened document, after the debounce for an edit. */
-  schedule(uri: string, immediate: boolean): void {
+  schedule(uri: string, version: number, immediate: boolean): void {
+    // Opening a document also reports a content change of the same version: keep the immediate check.
+    const pending = this.pending.get(uri);
+    if (pending?.immediate && pending.version === version) return;
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => this.run(uri), immediate ? 0 : this.debounceMs()));
+    this.pending.set(uri, { timer: setTimeout(() => this.run(uri), immediate ? 0 : this.debounceMs()), version, immediate });
   }
 
   cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    const pending = this.pending.get(uri);
+    if (pending) clearTimeout(pending.timer);
+    this.pending.delete(uri);
   }
 
   /** A closed document keeps no diagnostics in the editor. */
@@ -35,8 +44,8 @@ export class DiagnosticsScheduler {
   }
 
   private run(uri: string): void {
-    this.timers.delete(uri);
-    const result = this.documents.diagnostics(uri);
+    this.pending.delete(uri);
+    const result = this.documents.diagnostics(uri, false);
     if (!result || this.documents.version(uri) !== result.version) return;
     const { lines } = result.document;
     void this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(lines, d)) });

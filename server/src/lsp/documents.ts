@@ -2,6 +2,9 @@
 // every open document is kept (incremental sync needs it); the parsed form
 // only for the few most recently used ones, since a 10,000-line file's tree
 // costs megabytes and is rebuilt in tens of milliseconds when needed again.
+// Checking a document for diagnostics alone does not make it "used": a
+// client that opens many files in the background (a workspace scan) does not
+// fill the cache; the files someone looks at (features asked for) stay parsed.
 
 import { TextDocuments } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -20,7 +23,7 @@ interface Entry extends CachedDocument {
 }
 
 /** Parsed documents kept at once: enough for the files someone works between. */
-const DEFAULT_CAPACITY = 8;
+const DEFAULT_CAPACITY = 4;
 
 export class FlowDocuments {
   readonly open = new TextDocuments(TextDocument);
@@ -39,23 +42,26 @@ export class FlowDocuments {
 
   /** The analysis of the document's current version, or undefined when it is not open. */
   get(uri: string): CachedDocument | undefined {
-    return this.entry(uri);
+    return this.entry(uri, true);
   }
 
-  diagnostics(uri: string): { version: number; document: FlowDocument; diagnostics: Diagnostic[] } | undefined {
-    const entry = this.entry(uri);
+  /** `use`: a feature needs the document (keep it parsed); false when only its diagnostics are wanted. */
+  diagnostics(uri: string, use = true): { version: number; document: FlowDocument; diagnostics: Diagnostic[] } | undefined {
+    const entry = this.entry(uri, use);
     if (!entry) return undefined;
     entry.diagnostics ??= runRules(entry.document, this.onRuleError);
     return { version: entry.version, document: entry.document, diagnostics: entry.diagnostics };
   }
 
-  private entry(uri: string): Entry | undefined {
+  private entry(uri: string, use: boolean): Entry | undefined {
     const text = this.open.get(uri);
     if (!text) return undefined;
     const cached = this.parsed.get(uri);
+    const entry = cached && cached.version === text.version ? cached : { uri, version: text.version, document: buildDocument(text.getText()) };
+    // A document already cached (an older version) is one being worked on: keep its new version too.
+    if (!use && !cached) return entry;
     // Re-inserting keeps the map in least-recently-used order.
     this.parsed.delete(uri);
-    const entry = cached && cached.version === text.version ? cached : { uri, version: text.version, document: buildDocument(text.getText()) };
     this.parsed.set(uri, entry);
     for (const oldest of this.parsed.keys()) {
       if (this.parsed.size <= this.capacity) break;

@@ -42,17 +42,17 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => void settings.refresh());
   connection.onDidChangeConfiguration((params) => void settings.refresh(params.settings));
 
-  documents.open.onDidOpen((e) => diagnostics.schedule(e.document.uri, true));
-  documents.open.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, false));
+  documents.open.onDidOpen((e) => diagnostics.schedule(e.document.uri, e.document.version, true));
+  documents.open.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, e.document.version, false));
   documents.open.onDidClose((e) => {
     diagnostics.clear(e.document.uri);
     results.forget(e.document.uri);
   });
 
-  connection.onCompletion(handle("completion", null, ({ textDocument, position }) => {
+  connection.onCompletion(handle("completion", null, ({ textDocument, position, context }) => {
     const doc = documents.get(textDocument.uri)?.document;
     if (!doc) return null;
-    const items = complete(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri) });
+    const items = complete(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri), triggerCharacter: context?.triggerCharacter });
     return items.map((item) => toCompletionItem(doc, item, support));
   }));
 

@@ -144,6 +144,19 @@ describe("features: completion", () => {
     });
   });
 
+  it("answers a typed trigger character only where it means something", () => {
+    const trigger = (source: string, triggerCharacter: string) => {
+      const { text, offset } = markedCursor(source);
+      return labels(complete(buildDocument(text), offset, { triggerCharacter }));
+    };
+    assert.deepEqual(trigger("call c {<|>", "{"), []);
+    assert.deepEqual(trigger("call c {\n  <|>", " "), []);
+    assert.deepEqual(trigger('say "x".<|>', "."), []);
+    assert.deepEqual(trigger("call c {\n  on <|>", " "), ["success", "failure"]);
+    assert.deepEqual(trigger('say "{{<|>', "{"), SYSTEM);
+    assert.deepEqual(trigger('say "{{customer.<|>', "."), SYSTEM);
+  });
+
   it("never throws on a broken file", () => {
     const text = 'call {\n  GET\n  save = \n  on { say "{{\nmenu "q" {\n option {\n goto\n';
     for (let i = 0; i <= text.length; i++) complete(buildDocument(text), i);

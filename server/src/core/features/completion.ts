@@ -6,6 +6,7 @@
 
 import type { IToken } from "chevrotain";
 import type { FlowDocument } from "../analysis/document";
+import { ownVarUses } from "../analysis/walk";
 import { ASK_TYPES, HTTP_METHODS, type CallStep } from "../syntax/ast";
 import * as T from "../syntax/tokens";
 import type { Span } from "../types";
@@ -14,7 +15,6 @@ import { cursorContext, type CursorContext } from "./cursor-context";
 import { variablesInScope, type ScopeVariable } from "./scope";
 import { touches } from "./spans";
 import type { TestResultLookup } from "./test-call-summary";
-import { ownVarUses } from "../analysis/walk";
 
 export type CompletionKind = "keyword" | "variable" | "system-variable" | "step" | "connection" | "type" | "value" | "field";
 
@@ -30,17 +30,22 @@ export interface CompletionItem {
   /** the text the item replaces */
   replace: Span;
   sortText?: string;
-  filterText?: string;
+  /** ask the editor to complete again once inserted (goto → step names) */
   retrigger?: boolean;
 }
 
 export interface CompletionOptions {
   lastTestResult?: TestResultLookup;
+  /** the character whose typing asked for completion, if one did */
+  triggerCharacter?: string;
 }
 
 export function complete(doc: FlowDocument, offset: number, options: CompletionOptions = {}): CompletionItem[] {
   const ctx = cursorContext(doc.text, offset);
   if (ctx.variable) return variableItems(doc, ctx.offset, ctx.variable.span, ctx.variable.closed);
+  // `{` and `.` only ask for variables; a space only for what follows a keyword (not for indentation).
+  if (options.triggerCharacter === "{" || options.triggerCharacter === ".") return [];
+  if (options.triggerCharacter === " " && !ctx.before.length) return [];
   if (ctx.inside) return ctx.inside.kind === "string" ? stringItems(doc.text, ctx) : [];
   if (!ctx.before.length) return keywordItems(ctx, doc);
   return afterWords(doc, ctx, options);
@@ -59,9 +64,9 @@ function keywordItems(ctx: CursorContext, doc: FlowDocument): CompletionItem[] {
   return entries.map((e, i) => fromKeyword(e, ctx.word.span, i));
 }
 
-function fromKeyword(e: KeywordEntry, replace: Span, order: number, kind: CompletionKind = "keyword"): CompletionItem {
+function fromKeyword(e: KeywordEntry, replace: Span, order: number): CompletionItem {
   return {
-    label: e.label, kind, detail: e.detail, insertText: e.insertText, replace, sortText: String(order).padStart(3, "0"),
+    label: e.label, kind: "keyword", detail: e.detail, insertText: e.insertText, replace, sortText: String(order).padStart(3, "0"),
     ...(e.snippet ? { snippet: e.snippet } : {}), ...(e.retrigger ? { retrigger: true } : {}),
   };
 }
@@ -107,7 +112,7 @@ function variableItems(doc: FlowDocument, offset: number, replace: Span, closed:
   }));
 }
 
-export function variableDetail(v: ScopeVariable): string {
+function variableDetail(v: ScopeVariable): string {
   switch (v.origin.kind) {
     case "ask": return `asked · ${v.type}`;
     case "save": return `saved by ${v.origin.definition.step.name?.name ?? "a call"} · ${v.type}`;
@@ -179,7 +184,7 @@ function stringItems(text: string, ctx: CursorContext): CompletionItem[] {
 }
 
 /** The call step whose block holds the offset (the innermost, for calls nested in branches). */
-export function enclosingCall(doc: FlowDocument, offset: number): CallStep | undefined {
+function enclosingCall(doc: FlowDocument, offset: number): CallStep | undefined {
   let found: CallStep | undefined;
   for (const step of doc.symbols.allSteps) {
     if (step.kind !== "call" || step.span.start > offset) continue;

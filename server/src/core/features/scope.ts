@@ -32,7 +32,7 @@ type Place =
   | { kind: "start-of-branch"; call: CallStep; outcome: "success" | "failure" }
   | { kind: "start-of-option"; menu: MenuStep };
 
-export function locate(doc: FlowDocument, offset: number): Place {
+function locate(doc: FlowDocument, offset: number): Place {
   return locateIn(doc.ast.steps, offset, { kind: "start-of-file" });
 }
 

@@ -10,7 +10,3 @@ export function touches(span: Span | undefined, offset: number): span is Span {
 export function intersects(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
-
-export function spanOfText(text: string, span: Span): string {
-  return text.slice(span.start, span.end);
-}

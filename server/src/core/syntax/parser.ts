@@ -6,7 +6,7 @@
 // Tokens inserted by recovery have no position; `real()` turns them into
 // `undefined` so the AST only holds text that is really there.
 
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import type { Span } from "../types";
@@ -31,10 +31,23 @@ interface BracketSegment {
 type TopItem = { kind: "title"; value: A.FlowTitle } | { kind: "connection"; value: A.Connection } | { kind: "step"; value: A.Step };
 
 export class FlowParser extends EmbeddedActionsParser {
+  /** Run Chevrotain's grammar validations when building a parser (tests turn this on). */
+  static validate = false;
+
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2 });
+    // The grammar's validations run in the test suite (grammar.test.ts); skipping them at start-up saves ~15 ms per process.
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !FlowParser.validate });
     this.performSelfAnalysis();
   }
+
+  // Alternatives arrays built once: OR takes a fresh array of closures on every
+  // call otherwise, which in the hot loops was a large share of the allocations.
+  private topItemAlts?: IOrAlt<TopItem>[];
+  private connectionAuthAlts?: IOrAlt<A.ConnectionAuth>[];
+  private secretSourceAlts?: IOrAlt<A.SecretSource | undefined>[];
+  private stepAlts?: IOrAlt<A.Step>[];
+  private callItemAlts?: IOrAlt<CallItem>[];
+  private callLoopAlts?: IOrAlt<CallItem | undefined>[];
 
   /** How many tokens of the current input the last parse consumed (Chevrotain keeps its cursor protected). */
   public get consumed(): number {
@@ -51,11 +64,11 @@ export class FlowParser extends EmbeddedActionsParser {
     return items;
   });
 
-  private topItem = this.RULE("topItem", (): TopItem => this.OR([
+  private topItem = this.RULE("topItem", (): TopItem => this.OR((this.topItemAlts ??= [
     { ALT: () => ({ kind: "title" as const, value: this.SUBRULE(this.flowTitle) }) },
     { ALT: () => ({ kind: "connection" as const, value: this.SUBRULE(this.connection) }) },
     { ALT: () => ({ kind: "step" as const, value: this.SUBRULE(this.step) }) },
-  ]));
+  ])));
 
   private flowTitle = this.RULE("flowTitle", (): A.FlowTitle => {
     const kw = this.CONSUME(T.Flow);
@@ -86,7 +99,7 @@ export class FlowParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(auth, domains, name, open)), name, auth, domains, blockSpan: blockSpan(open, close) }));
   });
 
-  private connectionAuth = this.RULE("connectionAuth", (): A.ConnectionAuth => this.OR([
+  private connectionAuth = this.RULE("connectionAuth", (): A.ConnectionAuth => this.OR((this.connectionAuthAlts ??= [
     {
       ALT: () => {
         const kw = this.CONSUME(T.Bearer);
@@ -110,9 +123,9 @@ export class FlowParser extends EmbeddedActionsParser {
         return this.ACTION(() => ({ kind: "api_key" as const, span: spanBetween(kw, source?.span ?? header?.span), header, source }));
       },
     },
-  ]));
+  ])));
 
-  private secretSource = this.RULE("secretSource", (): A.SecretSource | undefined => this.OR([
+  private secretSource = this.RULE("secretSource", (): A.SecretSource | undefined => this.OR((this.secretSourceAlts ??= [
     {
       ALT: () => {
         const kw = this.CONSUME(T.Env);
@@ -127,11 +140,11 @@ export class FlowParser extends EmbeddedActionsParser {
         return this.ACTION(() => key ? { kind: "secret" as const, key: key.value, span: spanBetween(kw, key.span) } : undefined);
       },
     },
-  ]));
+  ])));
 
   // ---------- steps ----------
 
-  private step = this.RULE("step", (): A.Step => this.OR([
+  private step = this.RULE("step", (): A.Step => this.OR((this.stepAlts ??= [
     { ALT: () => this.SUBRULE(this.say) },
     { ALT: () => this.SUBRULE(this.ask) },
     { ALT: () => this.SUBRULE(this.call) },
@@ -139,7 +152,7 @@ export class FlowParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.goto) },
     { ALT: () => this.SUBRULE(this.handoff) },
     { ALT: () => this.SUBRULE(this.end) },
-  ]));
+  ])));
 
   /** The steps of a branch or option block; `opener` is its `on` or `option` keyword. */
   private steps = this.RULE("steps", (opener?: IToken, container?: "branch" | "option"): A.Step[] => {
@@ -187,16 +200,17 @@ export class FlowParser extends EmbeddedActionsParser {
     const displayName = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
     const items: CallItem[] = [];
-    this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
-      {
-        ALT: () => {
-          const item = this.SUBRULE(this.callItem);
-          this.ACTION(() => item && items.push(item));
-        },
+    this.MANY({
+      GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START),
+      DEF: () => {
+        const item = this.OR((this.callLoopAlts ??= [
+          { ALT: () => this.SUBRULE(this.callItem) },
+          { ALT: () => { this.misplacedStep("call"); return undefined; } },
+          { ALT: () => { this.skipStray(); return undefined; } },
+        ]));
+        this.ACTION(() => item && items.push(item));
       },
-      { ALT: () => this.misplacedStep("call") },
-      { ALT: () => this.skipStray() },
-    ]) });
+    });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
       const step: A.CallStep = {
@@ -223,7 +237,7 @@ export class FlowParser extends EmbeddedActionsParser {
     });
   });
 
-  private callItem = this.RULE("callItem", (): CallItem => this.OR([
+  private callItem = this.RULE("callItem", (): CallItem => this.OR((this.callItemAlts ??= [
     {
       ALT: () => {
         this.CONSUME(T.Description);
@@ -284,7 +298,7 @@ export class FlowParser extends EmbeddedActionsParser {
       },
     },
     { ALT: () => ({ kind: "branch" as const, value: this.SUBRULE(this.branch) }) },
-  ]));
+  ])));
 
   private branch = this.RULE("branch", (): A.Branch => {
     const kw = this.CONSUME(T.On);
