@@ -10,7 +10,12 @@ if (!script) {
   console.error("usage: node bench/run.mjs bench/<script>.ts [args...]");
   process.exit(2);
 }
-const outfile = `.cache/bench/${basename(script, ".ts")}.cjs`;
-await esbuild.build({ entryPoints: [script], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", mainFields: ["module", "main"], external: ["vscode"] });
+const outfile = `.cache/bench/${basename(script, ".ts")}.mjs`;
+// ESM out, so scripts may use top-level await; bundled CommonJS dependencies get a real `require`.
+await esbuild.build({
+  entryPoints: [script], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning",
+  mainFields: ["module", "main"], external: ["vscode"],
+  banner: { js: "import { createRequire as __botflowRequire } from 'node:module'; const require = __botflowRequire(import.meta.url);" },
+});
 const run = spawnSync(process.execPath, ["--expose-gc", outfile, ...args], { stdio: "inherit" });
 process.exit(run.status ?? 1);
