@@ -48,11 +48,16 @@ export function generateFlow(lines: number): string {
 /** A JSON document of about the same size in bytes, for the reference figure. */
 export function generateJsonOfSize(bytes: number): string {
   const items: unknown[] = [];
-  let size = 2;
-  for (let i = 0; size < bytes; i++) {
+  // Grow until the pretty-printed array reaches the size; each item adds ~240 bytes.
+  for (let i = 0; ; i++) {
     const item = { id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } };
-    size += JSON.stringify(item, null, 2).length + 4;
     items.push(item);
+    if (i % 50 === 0 && JSON.stringify(items, null, 2).length >= bytes) break;
   }
-  return JSON.stringify(items, null, 2);
+  let text = JSON.stringify(items, null, 2);
+  while (text.length > bytes && items.length > 1) {
+    items.pop();
+    text = JSON.stringify(items, null, 2);
+  }
+  return text;
 }

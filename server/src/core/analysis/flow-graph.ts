@@ -85,6 +85,11 @@ export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAn
   return result;
 }
 
+// Shared: one status object per kind instead of one per use.
+const OK: UseStatus = Object.freeze({ kind: "ok" });
+const UNDEFINED: UseStatus = Object.freeze({ kind: "undefined" });
+const UNKNOWN_SYSTEM: UseStatus = Object.freeze({ kind: "unknown-system" });
+
 class Walker {
   constructor(
     private readonly numbering: VarNumbering,
@@ -129,13 +134,13 @@ class Walker {
   }
 
   private status(name: string, state: VarSet, failureOf: CallStep[]): UseStatus {
-    if (name.includes(".")) return systemVariable(name) ? { kind: "ok" } : { kind: "unknown-system" };
+    if (name.includes(".")) return systemVariable(name) ? OK : UNKNOWN_SYSTEM;
     const id = this.numbering.lookup(name);
-    if (id !== undefined && state.has(id)) return { kind: "ok" };
+    if (id !== undefined && state.has(id)) return OK;
     for (let i = failureOf.length - 1; i >= 0; i--) {
       if (failureOf[i].saves.some((s) => s.variable?.name === name)) return { kind: "unset-on-failure", call: failureOf[i] };
     }
-    return { kind: "undefined" };
+    return UNDEFINED;
   }
 
   private step(step: Step, state: VarSet, failureOf: CallStep[]): State {

@@ -3,7 +3,6 @@
 // writing its own recursion.
 
 import type { Branch, CallStep, FlowFile, MenuOption, Step, StringLiteral, VarRef } from "../syntax/ast";
-import { findVarRefs } from "../syntax/ast-builders";
 
 export type Block =
   | { kind: "file"; steps: Step[] }
@@ -56,7 +55,7 @@ export function ownVarUses(step: Step): VarUseSite[] {
     case "call":
       for (const request of step.requests) if (request.url) for (const ref of request.url.vars) out.push({ ref, place: "url" });
       for (const header of step.headers) fromString(header.value, "header", out);
-      for (const body of step.bodies) if (body.json) for (const ref of findVarRefs(body.json.text, body.json.span.start)) out.push({ ref, place: "body" });
+      for (const body of step.bodies) if (body.json) for (const ref of body.json.vars) out.push({ ref, place: "body" });
       break;
   }
   return out;

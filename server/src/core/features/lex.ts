@@ -1,8 +1,8 @@
 // Tokens for the features that read text the AST does not keep (cursor
-// context, formatting): the same token vocabulary as the parser, with its own
-// lexer instance so the parser's stays private to syntax/.
+// context, formatting): the same lexer as the parser.
 
-import { Lexer, tokenMatcher, type IToken } from "chevrotain";
+import { tokenMatcher, type IToken } from "chevrotain";
+import { tokenizeFlow } from "../syntax/lexer";
 import * as T from "../syntax/tokens";
 
 export interface Lexed {
@@ -10,11 +10,8 @@ export interface Lexed {
   comments: IToken[];
 }
 
-let lexer: Lexer | undefined;
-
 export function lexFlow(text: string): Lexed {
-  lexer ??= new Lexer(T.ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: false });
-  const result = lexer.tokenize(text);
+  const result = tokenizeFlow(text);
   return { tokens: result.tokens, comments: result.groups.comments ?? [] };
 }
 

@@ -29,8 +29,11 @@ export function identifier(tok: IToken): A.Identifier {
 const VAR_REF = /\{\{([^{}\n]*)\}\}/g;
 
 /** Every `{{name}}` in `raw`, which starts at document offset `base`. */
+// Most strings hold no variable: they share one frozen empty list.
+const NO_REFS: A.VarRef[] = Object.freeze([]) as unknown as A.VarRef[];
+
 export function findVarRefs(raw: string, base: number): A.VarRef[] {
-  if (!raw.includes("{{")) return [];
+  if (!raw.includes("{{")) return NO_REFS;
   const refs: A.VarRef[] = [];
   VAR_REF.lastIndex = 0;
   for (let m = VAR_REF.exec(raw); m; m = VAR_REF.exec(raw)) {
@@ -67,6 +70,6 @@ export function urlText(tok: IToken): A.UrlText {
   return { raw: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
 }
 
-export function jsonBody(tok: IToken): { text: string; span: Span } {
-  return { text: tok.image, span: spanOf(tok) };
+export function jsonBody(tok: IToken): { text: string; span: Span; vars: A.VarRef[] } {
+  return { text: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
 }

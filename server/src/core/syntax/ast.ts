@@ -115,7 +115,8 @@ export interface HeaderLine extends Node {
 /** `body <json>`; the JSON text is kept raw and checked by the analysis. */
 export interface BodyLine extends Node {
   keywordSpan: Span;
-  json?: { text: string; span: Span };
+  /** the JSON text as written, and the `{{...}}` references in it */
+  json?: { text: string; span: Span; vars: VarRef[] };
 }
 
 /** One step of a response path: `.key`, `["odd key"]`, `[0]`. */

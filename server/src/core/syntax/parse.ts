@@ -2,8 +2,9 @@
 // errors and any leftover the parser could not place become diagnostics, and
 // parsing resumes at the next top-level statement so later text is still read.
 
-import { Lexer, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { FlowParser } from "./parser";
+import { tokenizeFlow } from "./lexer";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import { spanOf } from "./ast-builders";
@@ -15,7 +16,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const lexer = new Lexer(T.ALL_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: false });
 // One parser for the process: building it (self-analysis) costs far more than a parse.
 let parser: FlowParser | undefined;
 
@@ -24,7 +24,7 @@ const TOP_LEVEL_START = new Set([T.Flow, T.Connection, T.Say, T.Ask, T.Call, T.M
 export function parse(text: string): ParseResult {
   parser ??= new FlowParser();
   const diagnostics: Diagnostic[] = [];
-  const lexed = lexer.tokenize(text);
+  const lexed = tokenizeFlow(text);
   for (const e of lexed.errors) {
     diagnostics.push(syntaxError({ start: e.offset, end: e.offset + Math.max(1, e.length) }, `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)))}`));
   }

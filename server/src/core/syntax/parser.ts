@@ -48,6 +48,7 @@ export class FlowParser extends EmbeddedActionsParser {
   private stepAlts?: IOrAlt<A.Step>[];
   private callItemAlts?: IOrAlt<CallItem>[];
   private callLoopAlts?: IOrAlt<CallItem | undefined>[];
+  private nameOption?: { GATE: () => boolean; DEF: () => IToken };
 
   /** How many tokens of the current input the last parse consumed (Chevrotain keeps its cursor protected). */
   public get consumed(): number {
@@ -441,17 +442,17 @@ export class FlowParser extends EmbeddedActionsParser {
 
   /** A name on the statement's own line: a name on the next line belongs to the next statement. */
   private name = this.RULE("name", (): A.Identifier | undefined => {
-    const tok = this.OPTION9({ GATE: () => this.sameLine(), DEF: () => this.CONSUME(T.Name) });
-    return this.ACTION(() => {
-      if (tok && real(tok)) return identifier(tok);
-      this.reportMissing("a name");
-      return undefined;
-    });
+    const tok = this.OPTION9((this.nameOption ??= { GATE: () => this.sameLine(), DEF: () => this.CONSUME(T.Name) }));
+    if (this.RECORDING_PHASE) return undefined;
+    if (tok && real(tok)) return identifier(tok);
+    this.reportMissing("a name");
+    return undefined;
   });
 
+  // The two leaf rules run for every name and string: no closures per call (checked against RECORDING_PHASE instead of ACTION).
   private string = this.RULE("string", (): A.StringLiteral | undefined => {
     const tok = this.CONSUME(T.StringLike);
-    return this.ACTION(() => real(tok) ? stringLiteral(tok) : undefined);
+    return this.RECORDING_PHASE || !real(tok) ? undefined : stringLiteral(tok);
   });
 
   /** A token no statement starts with: skipped, and remembered for one `syntax` diagnostic per run. */

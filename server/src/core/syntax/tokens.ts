@@ -1,6 +1,8 @@
 // The token vocabulary of .flow. Keywords belong to the `Name` category so a
 // keyword can still be used where a name is expected (`save test = x` parses;
-// the rules judge the name). Request URLs and JSON bodies are each one token,
+// the rules judge the name). The lexer matches every word as an Identifier and
+// lexer.ts then retypes keywords and methods from a map: one regex per word
+// instead of trying each keyword's regex in turn. Request URLs and JSON bodies are each one token,
 // matched by custom patterns: they are free text that only the analysis splits.
 
 import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
@@ -16,8 +18,13 @@ export const Stray = createToken({ name: "Stray", pattern: Lexer.NA });
 export const StringLike = createToken({ name: "StringLike", pattern: Lexer.NA });
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z0-9_][A-Za-z0-9_-]*/, categories: [Name, Stray] });
 
+/** Keywords and methods by their exact (case-sensitive) spelling. */
+export const WORD_TOKENS = new Map<string, TokenType>();
+
 function keyword(word: string, name = word[0].toUpperCase() + word.slice(1)): TokenType {
-  return createToken({ name: `Kw${name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}`, pattern: new RegExp(`${word}(?![A-Za-z0-9_-])`), longer_alt: Identifier, categories: [Name] });
+  const type = createToken({ name: `Kw${name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}`, pattern: Lexer.NA, categories: [Name] });
+  WORD_TOKENS.set(word, type);
+  return type;
 }
 
 export const Flow = keyword("flow");
@@ -46,7 +53,8 @@ export const Goto = keyword("goto");
 export const Handoff = keyword("handoff");
 export const End = keyword("end");
 
-export const Method = createToken({ name: "Method", pattern: /(?:GET|POST|PUT|PATCH|DELETE)(?![A-Za-z0-9_-])/, longer_alt: Identifier, categories: [Name] });
+export const Method = createToken({ name: "Method", pattern: Lexer.NA, categories: [Name] });
+for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) WORD_TOKENS.set(method, Method);
 
 // Hints let the lexer keep its first-character dispatch with custom patterns in the set.
 const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i));
@@ -54,7 +62,7 @@ const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode
 /** The rest of a request line, only right after a method on the same line. */
 const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || previous.tokenType !== Method || !startsLine(text, previous.startOffset) || /[\r\n]/.test(text.slice(previous.startOffset + previous.image.length, offset))) return null;
+  if (!previous || WORD_TOKENS.get(previous.image) !== Method || !startsLine(text, previous.startOffset) || /[\r\n]/.test(text.slice(previous.startOffset + previous.image.length, offset))) return null;
   let end = offset;
   while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
   while (end > offset && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
@@ -65,7 +73,7 @@ export const Url = createToken({ name: "Url", pattern: matchUrl, line_breaks: fa
 /** A JSON value right after `body`: a balanced object/array, a string, `{{var}}`, or the rest of the line. */
 const matchJsonBody: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || previous.tokenType !== Body || !startsLine(text, previous.startOffset)) return null;
+  if (!previous || previous.image !== "body" || !startsLine(text, previous.startOffset)) return null;
   // The value starts on the `body` line: a bare `body` must not swallow the next statement.
   for (let i = previous.startOffset + previous.image.length; i < offset; i++) {
     if (text[i] === "\n" || text[i] === "\r") return null;
@@ -88,11 +96,14 @@ export const Dollar = createToken({ name: "Dollar", pattern: "$", categories: [S
 
 export const KEYWORDS = [Flow, Connection, Bearer, Basic, ApiKey, Env, Secret, Domain, Say, Ask, As, Call, Description, Header, Body, Save, Test, On, Success, Failure, Menu, Option, Goto, Handoff, End];
 
-/** Lexing order matters: custom patterns first (they only match in their place), keywords before identifiers. */
-export const ALL_TOKENS: TokenType[] = [
-  WhiteSpace, Comment, Url, JsonBody, Method, ...KEYWORDS, Identifier, Name, Stray, StringLike,
+/** What the lexer matches, in order: custom patterns first (they only match in their place). */
+export const LEXER_TOKENS: TokenType[] = [
+  WhiteSpace, Comment, Url, JsonBody, Identifier,
   StringLiteral, UnterminatedString, LCurly, RCurly, LBracket, RBracket, Dot, Equals, Dollar,
 ];
+
+/** The parser's vocabulary: the lexed tokens, the retyped words and the categories. */
+export const ALL_TOKENS: TokenType[] = [...LEXER_TOKENS, Method, ...KEYWORDS, Name, Stray, StringLike];
 
 /** Only a keyword that begins its line starts a request line or a body: `save x = body[0]` is a path. */
 function startsLine(text: string, offset: number): boolean {
