@@ -8,8 +8,8 @@ import type { Diagnostic } from "../types";
 import { LineIndex } from "../text/line-index";
 import { collectSymbols, type Symbols } from "./symbols";
 import { analyzeFlow, type FlowAnalysis } from "./flow-graph";
-import { splitUrl, type UrlParts } from "./url";
-import type { CallStep, RequestLine } from "../syntax/ast";
+import { placeOf, splitUrl, type UrlParts, type UrlPlace } from "./url";
+import type { CallStep, RequestLine, VarRef } from "../syntax/ast";
 import { runRules } from "../rules/index";
 
 /** A call step's endpoint, split once for every URL rule. */
@@ -17,6 +17,8 @@ export interface Endpoint {
   call: CallStep;
   request: RequestLine & { url: NonNullable<RequestLine["url"]> };
   parts: UrlParts;
+  /** each `{{...}}` of the URL with the part it sits in, worked out once for every URL rule */
+  vars: { ref: VarRef; place: UrlPlace }[];
 }
 
 export interface FlowDocument {
@@ -34,9 +36,12 @@ export function buildDocument(text: string): FlowDocument {
   const { ast, diagnostics } = parse(text);
   const symbols = collectSymbols(ast);
   const urls: Endpoint[] = [];
-  for (const step of symbols.allSteps) {
-    if (step.kind !== "call") continue;
-    for (const request of step.requests) if (request.url) urls.push({ call: step, request: request as Endpoint["request"], parts: splitUrl(request.url) });
+  for (const call of symbols.calls) {
+    for (const request of call.requests) {
+      if (!request.url) continue;
+      const parts = splitUrl(request.url);
+      urls.push({ call, request: request as Endpoint["request"], parts, vars: request.url.vars.map((ref) => ({ ref, place: placeOf(parts, ref) })) });
+    }
   }
   return { text, ast, syntaxDiagnostics: diagnostics, symbols, flow: analyzeFlow(ast), urls, lines: new LineIndex(text) };
 }

@@ -17,6 +17,8 @@ export interface Symbols {
   /** `call` and `menu` steps by name (several when duplicated) */
   steps: Map<string, NamedStep[]>;
   connections: Map<string, Connection[]>;
+  /** every call step, nested ones included */
+  calls: CallStep[];
   /** every step, nested ones included (a block's steps before those nested in them) */
   allSteps: Step[];
 }
@@ -31,6 +33,7 @@ export function collectSymbols(file: FlowFile): Symbols {
   const steps = new Map<string, NamedStep[]>();
   const connections = new Map<string, Connection[]>();
   const allSteps: Step[] = [];
+  const calls: CallStep[] = [];
   const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -42,6 +45,7 @@ export function collectSymbols(file: FlowFile): Symbols {
     if (step.kind === "ask" && step.variable) {
       add(variables, step.variable.name, { kind: "ask", name: step.variable.name, id: step.variable, step, type: askType(step) });
     } else if (step.kind === "call") {
+      calls.push(step);
       if (step.name) add(steps, step.name.name, step);
       for (const save of step.saves) {
         if (save.variable) add(variables, save.variable.name, { kind: "save", name: save.variable.name, id: save.variable, step, save, type: "json" });
@@ -50,5 +54,5 @@ export function collectSymbols(file: FlowFile): Symbols {
       add(steps, step.name.name, step);
     }
   });
-  return { variables, steps, connections, allSteps };
+  return { variables, steps, connections, calls, allSteps };
 }

@@ -8,8 +8,8 @@ export default defineRule({
   severity: "error",
   description: "A body on a GET (error) or DELETE (warning) request.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call" || step.requests.length !== 1 || !step.bodies.length) continue;
+    for (const step of doc.symbols.calls) {
+      if (step.requests.length !== 1 || !step.bodies.length) continue;
       const method = step.requests[0].method;
       if (method.value !== "GET" && method.value !== "DELETE") continue;
       for (const body of step.bodies) {

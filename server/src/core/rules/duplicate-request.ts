@@ -8,8 +8,7 @@ export default defineRule({
   severity: "error",
   description: "Zero or several request lines in one call step.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       if (step.requests.length === 0) {
         report({ span: step.name?.span ?? step.keywordSpan, message: "This call step has no request line: add one such as GET https://example.com/orders/{{order_number}}" });
       }

@@ -8,8 +8,7 @@ export default defineRule({
   severity: "error",
   description: "The same variable saved twice in one call step.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       const seen = new Set<string>();
       for (const save of step.saves) {
         const name = save.variable?.name;

@@ -9,8 +9,7 @@ export default defineRule({
   severity: "error",
   description: "A header name that is not an HTTP token, or holds a variable.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       for (const header of step.headers) {
         const name = header.name;
         if (!name) continue;

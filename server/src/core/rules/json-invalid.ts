@@ -9,8 +9,7 @@ export default defineRule({
   severity: "error",
   description: "The body is not valid JSON.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       for (const body of step.bodies) {
         if (!body.json) {
           report({ span: body.keywordSpan, message: "body needs a JSON value, such as { \"id\": \"{{order_number}}\" }" });

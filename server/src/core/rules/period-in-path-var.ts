@@ -5,7 +5,7 @@
 // period. The fix moves the variable into the query string.
 
 import { defineRule } from "./rule";
-import { placeOf, textOf } from "../analysis/url";
+import { textOf } from "../analysis/url";
 import { systemVariable } from "../analysis/system-variables";
 import type { FlowDocument } from "../analysis/document";
 import type { CallStep, VarRef } from "../syntax/ast";
@@ -35,9 +35,9 @@ export default defineRule({
   severity: "error",
   description: "A variable in the URL path whose value can contain a period.",
   check({ doc, report }) {
-    for (const { call, request, parts } of doc.urls) {
-      for (const ref of request.url!.vars) {
-        if (placeOf(parts, ref) !== "path") continue;
+    for (const { call, parts, vars } of doc.urls) {
+      for (const { ref, place } of vars) {
+        if (place !== "path") continue;
         const reason = periodReason(doc, call, ref.name);
         if (!reason) continue;
         report({

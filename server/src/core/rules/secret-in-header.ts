@@ -10,8 +10,7 @@ export default defineRule({
   severity: "warning",
   description: "A literal credential header instead of a connection.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       for (const header of step.headers) {
         if (!header.name || !CREDENTIAL_HEADERS.has(header.name.value.toLowerCase())) continue;
         report({

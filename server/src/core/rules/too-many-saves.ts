@@ -10,8 +10,7 @@ export default defineRule({
   severity: "error",
   description: "A ninth (or later) save in one call step.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       step.saves.slice(MAX_SAVES).forEach((save, i) => {
         report({
           span: save.span,

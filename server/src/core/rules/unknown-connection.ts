@@ -10,8 +10,7 @@ export default defineRule({
   severity: "error",
   description: "A call uses a connection not declared above it.",
   check({ doc, report }) {
-    for (const step of doc.symbols.allSteps) {
-      if (step.kind !== "call") continue;
+    for (const step of doc.symbols.calls) {
       for (const use of step.connections) {
         if (!use.name) continue;
         const declared = doc.symbols.connections.get(use.name.name) ?? [];

@@ -3,7 +3,6 @@
 // customer's data, and any credentials, to another server.
 
 import { defineRule } from "./rule";
-import { placeOf } from "../analysis/url";
 
 const PLACE_WORDS = { scheme: "the scheme", userinfo: "the user info", host: "the domain", port: "the port" } as const;
 
@@ -12,9 +11,8 @@ export default defineRule({
   severity: "error",
   description: "A variable in the scheme, user info, host (domain or subdomain) or port of an endpoint.",
   check({ doc, report }) {
-    for (const { request, parts } of doc.urls) {
-      for (const ref of request.url!.vars) {
-        const place = placeOf(parts, ref);
+    for (const endpoint of doc.urls) {
+      for (const { ref, place } of endpoint.vars) {
         if (place === "scheme" || place === "userinfo" || place === "host" || place === "port") {
           report({ span: ref.span, message: `Variables cannot be used in ${PLACE_WORDS[place]} of an endpoint: write ${PLACE_WORDS[place]} out in full` });
         }

@@ -2,16 +2,15 @@
 // server, so a value there is silently lost.
 
 import { defineRule } from "./rule";
-import { placeOf } from "../analysis/url";
 
 export default defineRule({
   code: "var-in-fragment",
   severity: "error",
   description: "A variable after # in an endpoint.",
   check({ doc, report }) {
-    for (const { request, parts } of doc.urls) {
-      for (const ref of request.url!.vars) {
-        if (placeOf(parts, ref) === "fragment") {
+    for (const endpoint of doc.urls) {
+      for (const { ref, place } of endpoint.vars) {
+        if (place === "fragment") {
           report({ span: ref.span, message: "Variables after # are never sent to the server: pass the value as a query value instead" });
         }
       }
