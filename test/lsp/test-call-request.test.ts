@@ -114,7 +114,7 @@ describe("lsp: botflow/runTestCall", function () {
   });
 
   it("records the summary: the code lens shows the status and the time, and the client is asked to refresh", async () => {
-    answer(201, { id: 7 });
+    answer(201, { order: { status: "shipped" } });
     const before = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: URI } });
     assert.equal(before[0].command?.title, "Run test call");
     const result = await run();
@@ -123,6 +123,7 @@ describe("lsp: botflow/runTestCall", function () {
     assert.ok(client.codeLensRefreshes.length >= 1);
     const hover = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: URI }, position: { line: 8, character: 8 } });
     assert.ok(hover, "no hover on the save line");
+    assert.match(JSON.stringify(hover.contents), /shipped/, "the hover shows no sample value");
   });
 
   it("without the CA: the TLS failure in one line, failure branch, no fields", async () => {

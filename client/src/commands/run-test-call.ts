@@ -60,7 +60,7 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== LANGUAGE_ID) return error("open a .flow file and put the cursor in a call step");
     documentUri = editor.document.uri;
-    planParams = { uri: documentUri.toString(), position: editor.selection.active };
+    planParams = { uri: client.code2ProtocolConverter.asUri(documentUri), position: { line: editor.selection.active.line, character: editor.selection.active.character } };
   }
   const document = await vscode.workspace.openTextDocument(documentUri);
 

@@ -16,7 +16,7 @@ export async function setConnectionSecret(ctx: CommandContext, ...args: unknown[
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId === LANGUAGE_ID) {
     try {
-      const params: TestCallPlanParams = { uri: editor.document.uri.toString() };
+      const params: TestCallPlanParams = { uri: ctx.client.code2ProtocolConverter.asUri(editor.document.uri) };
       keys = (await ctx.client.sendRequest<TestCallPlan>(TEST_CALL_PLAN_REQUEST, params)).fileSecrets;
     } catch {
       keys = [];

@@ -12,10 +12,45 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { format } from "node:util";
+import * as vscode from "vscode";
 
 type MochaCtor = typeof import("mocha");
 
-export function run(): Promise<void> {
+/**
+ * The launcher (run-extension-tests.ts) reloads the window when it sees
+ * NOT_READY, or no STARTED within its start timeout: measured, a window now and
+ * then starts without the extension under test (the workbench read a cache file
+ * while it was being written) or with an extension host that never starts.
+ */
+const STARTED = "e2e-host: run() started";
+const NOT_READY = "e2e-host: extension under test not loaded";
+
+export async function run(): Promise<void> {
+  const id = extensionUnderTest();
+  const deadline = Date.now() + 20_000;
+  while (id && !vscode.extensions.getExtension(id)) {
+    if (Date.now() > deadline) {
+      console.log(`${NOT_READY}: ${id}`);
+      // Never settles: the launcher reloads the window, which ends this host.
+      return new Promise<void>(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log(STARTED);
+  return runMocha();
+}
+
+/** `publisher.name` from the repo's package.json (this module is built into <repo>/out/e2e-host/). */
+function extensionUnderTest(): string | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as { publisher?: string; name?: string };
+    return manifest.publisher && manifest.name ? `${manifest.publisher}.${manifest.name}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runMocha(): Promise<void> {
   // require(esm) hands back the module namespace; the constructor is its default.
   const m = require("mocha") as MochaCtor | { default: MochaCtor };
   const Mocha = "default" in m ? m.default : m;

@@ -12,6 +12,7 @@ describe("language features in VS Code", () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} not found`);
     await waitFor("activation", () => ext.isActive, (a) => a);
+    console.log(`      extension under test: ${ext.extensionPath}`);
   });
 
   it("publishes broken.flow's diagnostics with the spec's codes and exact ranges", async () => {
@@ -47,6 +48,9 @@ describe("language features in VS Code", () => {
     );
     const labels = list.items.map((i) => (typeof i.label === "string" ? i.label : i.label.label));
     for (const keyword of ["say", "ask", "call"]) assert.ok(labels.includes(keyword), `no ${keyword} in ${labels.join(", ")}`);
+    // Close the untitled document without a save prompt.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
 
   it("answers hover on a variable use", async () => {

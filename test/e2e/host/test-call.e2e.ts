@@ -4,13 +4,16 @@
 // the prompts answered by stubbing vscode.window, and the chosen save lines
 // checked in the document, then undone in one step.
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import { startHttpsServer, type TestServer } from "../../helpers/https-server";
 import { testCertificate } from "../../helpers/certificates";
-import { codeLenses, workspaceRoot, waitFor } from "./helpers";
+import { EXTENSION_ID, codeLenses, workspaceRoot, waitFor } from "./helpers";
 
 const TOKEN = `e2e-token-${"Qw3".repeat(30)}`;
 const ENV_NAME = "BOTFLOW_E2E_TOKEN";
+const SECRET_KEY = "e2e_key";
+const STORED_SECRET = `stored-${"Mn8".repeat(30)}`;
 
 type Window = typeof vscode.window;
 type Stubbable = Pick<Window, "showInputBox" | "showQuickPick" | "showInformationMessage" | "showErrorMessage">;
@@ -20,6 +23,7 @@ describe("Run test call in VS Code", function () {
   let server: TestServer;
   let flowUri: vscode.Uri;
   let original: Stubbable;
+  let uiOriginal: Record<string, unknown> | undefined;
   const asked: string[] = [];
   const errors: string[] = [];
   let quickPickItems: readonly vscode.QuickPickItem[] = [];
@@ -61,11 +65,14 @@ call lookup "Look up order" {
     original = { showInputBox: w.showInputBox, showQuickPick: w.showQuickPick, showInformationMessage: w.showInformationMessage, showErrorMessage: w.showErrorMessage };
     w.showInputBox = (async (options?: vscode.InputBoxOptions) => {
       asked.push(options?.prompt ?? "");
-      return "1001";
+      return options?.password ? STORED_SECRET : "1001";
     }) as Window["showInputBox"];
-    w.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-      quickPickItems = await items;
-      return quickPickItems.filter((i) => i.label === "order.id" || i.label === "items[0].sku");
+    // Many: the fields to save; one: the secret key of Set connection secret.
+    w.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      const list = await items;
+      if (!options?.canPickMany) return list.find((i) => i.label === SECRET_KEY);
+      quickPickItems = list;
+      return list.filter((i) => i.label === "order.id" || i.label === "items[0].sku");
     }) as unknown as Window["showQuickPick"];
     w.showInformationMessage = (async (message: string, ...rest: unknown[]) => {
       asked.push(message);
@@ -76,11 +83,30 @@ call lookup "Look up order" {
       errors.push(message);
       return undefined;
     }) as unknown as Window["showErrorMessage"];
+
+    // Against the installed VSIX the extension has its own copy of the `vscode`
+    // API, which these assignments do not reach: answer through the prompts
+    // object it returns from activate() instead (client/src/ui.ts).
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    await ext?.activate();
+    const api = ext?.exports as { ui?: Record<string, unknown> } | undefined;
+    if (ext && api?.ui && !__dirname.startsWith(ext.extensionPath + path.sep)) {
+      uiOriginal = { ...api.ui };
+      Object.assign(api.ui, {
+        showInputBox: w.showInputBox,
+        pickMany: (items: vscode.QuickPickItem[], options: vscode.QuickPickOptions) => w.showQuickPick(items, { ...options, canPickMany: true }),
+        pickOne: w.showQuickPick,
+        showInformationMessage: w.showInformationMessage,
+        showErrorMessage: w.showErrorMessage,
+      });
+    }
   });
 
   after(async () => {
     const w = vscode.window as unknown as Stubbable;
     if (original) Object.assign(w, original);
+    const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as { ui?: Record<string, unknown> } | undefined;
+    if (uiOriginal && api?.ui) Object.assign(api.ui, uiOriginal);
     delete process.env[ENV_NAME];
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.workspace.getConfiguration("botflow").update("testCall.caCertificates", undefined, vscode.ConfigurationTarget.Workspace);
@@ -140,12 +166,47 @@ call lookup "Look up order" {
     await vscode.workspace.getConfiguration("botflow").update("testCall.caCertificates", [], vscode.ConfigurationTarget.Workspace);
     errors.length = 0;
     const doc = await vscode.workspace.openTextDocument(flowUri);
-    await vscode.window.showTextDocument(doc);
+    const editor = await vscode.window.showTextDocument(doc);
     const text = doc.getText();
-    await vscode.commands.executeCommand("botflow.runTestCall", { uri: doc.uri.toString(), step: "lookup" });
+    // From the command palette: no arguments, the call step around the cursor.
+    const inside = doc.positionAt(text.indexOf("connection shop\n  header"));
+    editor.selection = new vscode.Selection(inside, inside);
+    await vscode.commands.executeCommand("botflow.runTestCall");
     assert.equal(errors.length, 1, `errors: ${errors.join(" | ")}`);
     assert.match(errors[0], /^Bot Flow: lookup: .*certificate/i);
     assert.ok(!errors[0].includes("\n"));
     assert.equal(doc.getText(), text, "the failed call changed the document");
+  });
+
+  it("Set connection secret stores a secret \"key\" that the next test call sends", async () => {
+    await vscode.workspace.getConfiguration("botflow").update("testCall.caCertificates", [".e2e/test-ca.pem"], vscode.ConfigurationTarget.Workspace);
+    errors.length = 0;
+    const uri = vscode.Uri.joinPath(workspaceRoot(), "e2e-secret.flow");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`connection crm {
+  bearer secret "${SECRET_KEY}"
+}
+
+call find "Find" {
+  GET ${server.origin}/contacts
+  connection crm
+}
+`));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await codeLenses(doc.uri, 1);
+    await vscode.commands.executeCommand("botflow.setConnectionSecret");
+    const before = server.requests.length;
+    const text = doc.getText();
+    await vscode.commands.executeCommand("botflow.runTestCall", { uri: doc.uri.toString(), step: "find" });
+    assert.deepEqual(errors, []);
+    assert.equal(server.requests.length, before + 1);
+    assert.equal(server.requests[before].headers.find(([n]) => n.toLowerCase() === "authorization")?.[1], `Bearer ${STORED_SECRET}`);
+    const shown = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === "botflow-response").map((d) => d.getText()).join("\n");
+    assert.ok(!shown.includes(STORED_SECRET), "the stored secret is shown");
+    // The picked fields went in; put the file back.
+    assert.ok(doc.getText().includes("save id = order.id"), doc.getText());
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand("undo");
+    assert.equal(doc.getText(), text);
   });
 });
