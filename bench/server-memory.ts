@@ -1,18 +1,36 @@
-// Memory of the bundled language server with 50 open 10,000-line flows:
-// open them over stdio, wait until each has its diagnostics, then read the
-// server process's resident set size (VmRSS in /proc/<pid>/status). Right
-// after the burst the heap still holds the garbage of 50 parses; V8 gives it
-// back after some idle time, so the figure is read again once it settles.
-// Run: node --import tsx bench/server-memory.ts [documents] [lines] [settle seconds, 0 to skip]
+// Memory of the bundled language server with 50 open 10,000-line flows,
+// against vscode-json-languageserver with 50 open 10,000-line JSON documents,
+// in the same run. Each round starts both servers, loads one then the other
+// (which goes first alternates): open the documents over stdio, wait until
+// each has its diagnostics, read the server process's resident set size
+// (VmRSS in /proc/<pid>/status). That reading, the one the guide's ≈186 MiB
+// is, and its ratio are the figure (target ≤ 1×). Right after the burst the
+// heap still holds the garbage of 50 parses and V8 gives it back after some
+// idle time (its memory reducer, 15–40 s here), so both then idle together,
+// one reading a second, and the lowest is printed too. Medians over rounds.
+// Run: node bench/run.mjs bench/server-memory.ts [documents] [lines] [settle seconds, 0 to skip] [rounds]
 
 import { readFileSync } from "node:fs";
-import { ensureBuilt, fileUri, LspClient } from "../test/helpers/lsp-client";
+import { resolve } from "node:path";
+import { ensureBuilt, fileUri, LspClient, ROOT } from "../test/helpers/lsp-client";
 import { generateFlow } from "./generate-flow";
+import { median } from "./stats";
 
-const DOCUMENTS = Number(process.argv[2] ?? 50);
+const DOCUMENTS = Math.max(1, Math.min(500, Number(process.argv[2] ?? 50)));
 const LINES = Number(process.argv[3] ?? 10_000);
-const SETTLE_S = Number(process.argv[4] ?? 45);
-const JSON_REFERENCE_MIB = 186;
+const SETTLE_S = Math.max(0, Math.min(600, Number(process.argv[4] ?? 45)));
+const ROUNDS = Math.max(1, Math.min(20, Number(process.argv[5] ?? 3)));
+const JSON_SERVER = resolve(ROOT, "node_modules/vscode-json-languageserver/bin/vscode-json-languageserver");
+const JSON_SETTINGS = { json: { schemas: [], validate: { enable: true }, resultLimit: 5000 }, http: { proxyStrictSSL: true } };
+
+/** A pretty-printed JSON array of orders, at most `lines` lines long (15 lines an item; the items of generateJsonOfSize). */
+function generateJsonLines(lines: number): string {
+  const items: unknown[] = [];
+  for (let i = 0; (items.length + 1) * 15 + 2 <= lines; i++) {
+    items.push({ id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } });
+  }
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -20,35 +38,110 @@ function rssMiB(pid: number): number {
   return kib / 1024;
 }
 
-await ensureBuilt();
-const client = await LspClient.start();
-const pid = client.process.pid!;
-const idle = rssMiB(pid);
-const base = generateFlow(LINES);
-const started = performance.now();
-const published: Promise<unknown>[] = [];
-for (let i = 0; i < DOCUMENTS; i++) {
-  // Each document differs a little, as real files do.
-  const uri = fileUri(`bench/.data/memory-${i}.flow`);
-  await client.open(uri, `# document ${i}\n${base.replaceAll("lookup_", `lookup${i}_`)}`, 1);
-  published.push(client.waitForDiagnostics(uri, 1, 120_000));
+interface Document {
+  uri: string;
+  text: string;
 }
-await Promise.all(published);
-const elapsed = performance.now() - started;
-const loaded = rssMiB(pid);
-// Idle until RSS drops by a tenth (V8's memory reducer ran) or the time is up: one reading a second.
-let settled = loaded;
-let waited = 0;
-while (waited < SETTLE_S && settled > loaded * 0.9) {
-  await new Promise((done) => setTimeout(done, 1000));
-  waited++;
-  settled = rssMiB(pid);
-}
-const problems = client.problems();
-await client.stop();
 
-console.log(`server memory with ${DOCUMENTS} open documents of ${LINES} lines (${(base.length / 1024).toFixed(0)} KiB each), all diagnosed in ${(elapsed / 1000).toFixed(1)} s:`);
-console.log(`  botflow (measured), just after:     ${loaded.toFixed(0)} MiB RSS   (idle after start: ${idle.toFixed(0)} MiB)`);
-if (SETTLE_S > 0) console.log(`  botflow (measured), ${String(waited).padStart(2)} s idle later: ${settled.toFixed(0)} MiB RSS`);
-console.log(`  vscode-json-languageserver:         ≈${JSON_REFERENCE_MIB} MiB   reference (not measured here)`);
-if (problems.length) console.log(`server problems: ${problems.join("\n")}`);
+interface Subject {
+  name: string;
+  languageId: string;
+  documents: Document[];
+  start(): Promise<LspClient>;
+  /** resolves with the diagnostics published for `uri` after its open (`since`: publishes received before it) */
+  published(client: LspClient, uri: string, since: number): Promise<unknown>;
+  idle: number[];
+  loaded: number[];
+  settled: number[];
+  elapsedMs: number[];
+  problems: string[];
+}
+
+/** Opens the documents one after another (not waiting), waits for all their diagnostics, reads RSS. */
+async function load(subject: Subject, client: LspClient): Promise<void> {
+  const started = performance.now();
+  const pending: Promise<unknown>[] = [];
+  for (const { uri, text } of subject.documents) {
+    const since = client.diagnostics.length;
+    await client.open(uri, text, 1, subject.languageId);
+    pending.push(subject.published(client, uri, since));
+  }
+  await Promise.all(pending);
+  subject.elapsedMs.push(performance.now() - started);
+  subject.loaded.push(rssMiB(client.process.pid!));
+}
+
+await ensureBuilt();
+
+// Each document differs a little, as real files do.
+const flowBase = generateFlow(LINES);
+const jsonBase = generateJsonLines(LINES);
+const botflow: Subject = {
+  name: "botflow",
+  languageId: "botflow",
+  documents: Array.from({ length: DOCUMENTS }, (_, i) => ({
+    uri: fileUri(`bench/.data/memory-${i}.flow`),
+    text: `# document ${i}\n${flowBase.replaceAll("lookup_", `lookup${i}_`)}`,
+  })),
+  start: () => LspClient.start(),
+  published: (client, uri) => client.waitForDiagnostics(uri, 1, 120_000),
+  idle: [], loaded: [], settled: [], elapsedMs: [], problems: [],
+};
+const json: Subject = {
+  name: "vscode-json-languageserver",
+  languageId: "json",
+  documents: Array.from({ length: DOCUMENTS }, (_, i) => ({
+    uri: fileUri(`bench/.data/memory-${i}.json`),
+    text: jsonBase.replaceAll('"SKU-', `"SKU${i}-`),
+  })),
+  // As VS Code's JSON extension starts it: only file schemas (no network), its settings pushed.
+  async start() {
+    const client = await LspClient.start({ serverModule: JSON_SERVER, initializationOptions: { handledSchemaProtocols: ["file"], provideFormatter: false } });
+    await client.notify("workspace/didChangeConfiguration", { settings: JSON_SETTINGS });
+    return client;
+  },
+  // Its publishes carry no version: the first one for the document after its open.
+  published: (client, uri, since) => client.waitForPublishSince(uri, since, 120_000),
+  idle: [], loaded: [], settled: [], elapsedMs: [], problems: [],
+};
+
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 === 0 ? [botflow, json] : [json, botflow];
+  const clients = new Map<Subject, LspClient>();
+  for (const subject of order) clients.set(subject, await subject.start());
+  // Let start-up settle a moment before the idle reading.
+  await new Promise((done) => setTimeout(done, 500));
+  for (const subject of order) subject.idle.push(rssMiB(clients.get(subject)!.process.pid!));
+  for (const subject of order) await load(subject, clients.get(subject)!);
+  // Both idle together, one reading a second; the lowest counts.
+  const lowest = new Map(order.map((s) => [s, s.loaded.at(-1)!]));
+  for (let waited = 0; waited < SETTLE_S; waited++) {
+    await new Promise((done) => setTimeout(done, 1000));
+    for (const subject of order) lowest.set(subject, Math.min(lowest.get(subject)!, rssMiB(clients.get(subject)!.process.pid!)));
+  }
+  for (const subject of order) {
+    subject.settled.push(lowest.get(subject)!);
+    subject.problems.push(...clients.get(subject)!.problems());
+    await clients.get(subject)!.stop();
+  }
+}
+
+const lines = (text: string) => text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+const kib = (text: string) => (Buffer.byteLength(text) / 1024).toFixed(0);
+const mib = (n: number) => `${n.toFixed(0)} MiB`.padStart(8);
+const all = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
+const flow0 = botflow.documents[0].text;
+const json0 = json.documents[0].text;
+console.log(`server memory (VmRSS) with ${DOCUMENTS} open documents each, median of ${ROUNDS} rounds:`);
+console.log(`  botflow:                    ${lines(flow0)} lines, ${kib(flow0)} KiB a flow, all diagnosed in ${(median(botflow.elapsedMs) / 1000).toFixed(1)} s`);
+console.log(`  vscode-json-languageserver: ${lines(json0)} lines, ${kib(json0)} KiB a JSON document, all diagnosed in ${(median(json.elapsedMs) / 1000).toFixed(1)} s`);
+console.log(`                                        botflow   json-ls   ratio   (each round: botflow | json-ls)`);
+const row = (label: string, a: number[], b: number[]) =>
+  console.log(`  ${label.padEnd(36)}${mib(median(a))}  ${mib(median(b))}   ${(median(a) / median(b)).toFixed(2)}×   (${all(a)} | ${all(b)})`);
+row("idle after start", botflow.idle, json.idle);
+row("all diagnosed, just after", botflow.loaded, json.loaded);
+if (SETTLE_S > 0) row(`lowest in ${SETTLE_S} s idle after`, botflow.settled, json.settled);
+const figure = median(botflow.loaded) / median(json.loaded);
+console.log(`target ≤ 1× the JSON server, all diagnosed (guide's reference ≈ 186 MiB; yaml-language-server ≈ 910 MiB): ${figure <= 1 ? "met" : "NOT met"} (${figure.toFixed(2)}×)`);
+const problems = [...botflow.problems.map((p) => `botflow: ${p}`), ...json.problems.map((p) => `vscode-json-languageserver: ${p}`)];
+if (problems.length) console.log(`server problems:\n${problems.join("\n")}`);

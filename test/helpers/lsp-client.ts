@@ -1,8 +1,9 @@
 // A real LSP client for tests and benches: starts the bundled server
-// (`node dist/server.js --stdio`) as a child process and speaks JSON-RPC to
-// it. It records everything that would show a server problem — stderr
-// output, error/warning log messages — so tests can assert there was none,
-// and lets a test wait for the diagnostics of one document version (never sleep).
+// (`node dist/server.js --stdio`, or another server module for a bench's
+// reference) as a child process and speaks JSON-RPC to it. It records
+// everything that would show a server problem — stderr output, error/warning
+// log messages — so tests can assert there was none, and lets a test wait for
+// the diagnostics of one document version (never sleep).
 
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { dirname, resolve } from "node:path";
@@ -44,6 +45,10 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** extra command-line arguments after the bundle (default: --stdio) */
   args?: string[];
+  /** the server module `node` runs (default: our bundle, dist/server.js); benches use it for a reference server */
+  serverModule?: string;
+  /** sent as the initialize request's initializationOptions */
+  initializationOptions?: unknown;
 }
 
 type Waiter = { matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -67,7 +72,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
+    const child = spawn(process.execPath, [options.serverModule ?? SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
     child.stderr.on("data", (chunk: Buffer) => client.stderr.push(chunk.toString("utf8")));
@@ -89,6 +94,7 @@ export class LspClient {
     connection.listen();
     client.initializeResult = await connection.sendRequest("initialize", {
       processId: process.pid, rootUri: null, capabilities: options.capabilities ?? CLIENT_CAPABILITIES, clientInfo: { name: "botflow-tests" },
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await connection.sendNotification("initialized", {});
     return client;
@@ -99,8 +105,8 @@ export class LspClient {
     return [...this.stderr, ...this.logs.filter((l) => l.type <= 2).map((l) => l.message)];
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "botflow", version, text } });
+  open(uri: string, text: string, version = 1, languageId = "botflow"): Promise<void> {
+    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
@@ -126,7 +132,19 @@ export class LspClient {
 
   /** The first publishDiagnostics (already received, or to come) that `matches`. */
   waitForPublish(matches: (p: PublishDiagnosticsParams) => boolean, what = "diagnostics", timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
-    const known = this.diagnostics.find(matches);
+    return this.publishFrom(0, matches, what, timeoutMs);
+  }
+
+  /**
+   * The first diagnostics published for `uri` after the first `since` publishes of all (`since`: the
+   * `diagnostics.length` read before the edit). For servers whose publishes carry no version.
+   */
+  waitForPublishSince(uri: string, since: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return this.publishFrom(since, (p) => p.uri === uri, `diagnostics for ${uri} after publish #${since}`, timeoutMs);
+  }
+
+  private publishFrom(since: number, matches: (p: PublishDiagnosticsParams) => boolean, what: string, timeoutMs: number): Promise<PublishDiagnosticsParams> {
+    const known = this.diagnostics.slice(since).find(matches);
     if (known) return Promise.resolve(known);
     return new Promise((resolveWait, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms`)), timeoutMs);
