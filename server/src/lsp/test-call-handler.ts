@@ -11,7 +11,7 @@ import type { Diagnostic } from "../core/types";
 import type { LineIndex } from "../core/text/line-index";
 import { findCallStep, prepareTestRequest } from "../core/request/prepare-test-request";
 import { callStepAt, fileSecretKeys, testCallPlan } from "../core/request/test-call-plan";
-import { runTestCall } from "../core/runner/test-call";
+import type { runTestCall as RunTestCall } from "../core/runner/test-call";
 import { responseFields, type ResponseField } from "../core/response/fields";
 import { insertSaveLines, suggestSaves, type ChosenSave } from "../core/response/save-lines";
 import { applyEdits, singleEdit, writeTestLines } from "../core/response/test-lines";
@@ -24,6 +24,14 @@ import { toOffset, toTextEdit } from "./convert";
 import type { FlowDocuments } from "./documents";
 import type { Settings } from "./settings";
 import type { TestResults } from "./test-results";
+
+// undici (and Node's own fetch it pulls in) costs ~10 MiB and ~50 ms at start:
+// load the runner on the first test call, not when the server starts.
+let runner: Promise<typeof RunTestCall> | undefined;
+function loadRunner(): Promise<typeof RunTestCall> {
+  runner ??= import("../core/runner/test-call").then((m) => m.runTestCall);
+  return runner;
+}
 
 export interface TestCallHandlerDeps {
   connection: Connection;
@@ -100,7 +108,7 @@ export function registerTestCallHandlers(deps: TestCallHandlerDeps): void {
     const cancelled = token.onCancellationRequested(() => controller.abort());
     let result;
     try {
-      result = await runTestCall(built.request, {
+      result = await (await loadRunner())(built.request, {
         timeoutMs: typeof params.timeoutMs === "number" && params.timeoutMs > 0 ? params.timeoutMs : settings.current.testCall.timeoutMs,
         extraCaPem: Array.isArray(params.caCertificates) ? params.caCertificates.filter((p): p is string => typeof p === "string") : [],
         signal: controller.signal,
