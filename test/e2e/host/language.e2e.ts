@@ -7,6 +7,13 @@ import { EXTENSION_ID, codeLenses, codeOf, openFlow, waitFor } from "./helpers";
 
 describe("language features in VS Code", () => {
   it("detects *.flow as Bot Flow and activates the extension", async () => {
+    // Activation time as VS Code counts it: loading dist/client.js and running activate().
+    const early = vscode.extensions.getExtension(EXTENSION_ID);
+    if (early && !early.isActive) {
+      const start = performance.now();
+      await early.activate();
+      console.log(`      activation: ${(performance.now() - start).toFixed(0)} ms (load + activate())`);
+    }
     const doc = await openFlow("order-status.flow");
     assert.equal(doc.languageId, "botflow");
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
