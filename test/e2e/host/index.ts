@@ -85,6 +85,11 @@ function runMocha(): Promise<void> {
         if (failed > 0) reject(new Error(`${failed} extension-host test(s) failed`));
         else resolve();
       });
+      // Say why a test failed as it fails: if the window dies or hangs later, the
+      // reporter's summary (where mocha puts the reasons) never arrives.
+      runner.on("fail", (test: { fullTitle(): string }, err: Error) => {
+        console.log(`e2e-host: FAILED ${test.fullTitle()}: ${err.stack ?? err.message}`);
+      });
     } catch (err) {
       // A test file that throws while loading lands here.
       console.error(err);
