@@ -34,6 +34,7 @@ connection shop {
   bearer env ${ENV_NAME}
 }
 
+ask order_number "What is your order number?"
 call lookup "Look up order" {
   GET ${origin}/orders/{{order_number}}
   connection shop
