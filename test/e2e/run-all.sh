@@ -9,7 +9,8 @@
 #
 # The extension-host suite runs twice: against the repo folder (development
 # mode), then against the packaged VSIX (`npm run package`) installed into
-# code-server, as a user gets it. E2E_VSIX=0 skips the second run.
+# code-server, as a user gets it; the browser suite runs against the installed
+# VSIX. E2E_VSIX=0 skips the VSIX (host: second run; browser: uses the folder).
 set -uo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO"
@@ -32,8 +33,17 @@ node build.mjs || fail "build failed"
 if [ "$mode" = browser ]; then
   # Mocha in plain Node (tsx), driving Chromium; its summary reporter prints
   # `browser: N passed, M failed` last. Screenshots: test-artifacts/screenshots/.
+  # Against the installed VSIX (as a user gets it) unless E2E_VSIX=0.
+  vsix_env=()
+  if [ "${E2E_VSIX:-1}" != 0 ]; then
+    vsix="$REPO/botflow-$(node -p 'require("./package.json").version').vsix"
+    rm -f "$vsix"
+    npm run --silent package >/dev/null 2>&1 && [ -f "$vsix" ] || fail "npm run package failed"
+    node build.mjs >/dev/null 2>&1 # back to the development bundles for anything after
+    vsix_env=(BOTFLOW_E2E_VSIX="$vsix")
+  fi
   log=$(mktemp)
-  BOTFLOW_SUITE=browser npx --no-install mocha --no-config --node-option import=tsx --extension ts \
+  env "${vsix_env[@]}" BOTFLOW_SUITE=browser npx --no-install mocha --no-config --node-option import=tsx --extension ts \
     --timeout 300000 --reporter test/summary-reporter.cjs 'test/e2e/browser/*.browser.ts' 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
   line=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)

@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { REPO_ROOT } from "../code-server";
+import { REPO_ROOT, installVsix, prepareRun } from "../code-server";
 import { SELECTORS, STEP_TIMEOUT, openFile, readProblems, screenshot, startWorkbench, waitForLanguageStatus, waitForText, type WorkbenchSession } from "../workbench";
 import { startHttpsServer, type TestServer } from "../../helpers/https-server";
 import { testCertificate } from "../../helpers/certificates";
@@ -84,7 +84,17 @@ call lookup "Look up order" {
 `);
     // code-server (and so the extension host) inherits this environment.
     process.env[ENV_NAME] = TOKEN;
-    session = await startWorkbench({ folder, extensionDevelopmentPath: REPO_ROOT });
+    // BOTFLOW_E2E_VSIX: test the packaged extension installed into code-server,
+    // as a user gets it; otherwise the repo folder in development mode.
+    const vsix = process.env.BOTFLOW_E2E_VSIX;
+    if (vsix) {
+      const run = prepareRun();
+      await installVsix(run, vsix);
+      console.log(`      extension under test: ${vsix} (installed)`);
+      session = await startWorkbench({ folder, run });
+    } else {
+      session = await startWorkbench({ folder, extensionDevelopmentPath: REPO_ROOT });
+    }
     page = session.page;
     await waitForLanguageServer(page);
   });
