@@ -11,6 +11,7 @@
 // we wait for its first publish for the document after the edit.
 // Run: node bench/run.mjs bench/keystroke.ts [lines] [edits]
 
+import { SERVER_EXEC_ARGV } from "../server/src/protocol";
 import { resolve } from "node:path";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { ensureBuilt, fileUri, LspClient, ROOT } from "../test/helpers/lsp-client";
@@ -60,7 +61,8 @@ await ensureBuilt();
 const flowText = generateFlow(LINES);
 const flowLines = flowText.split("\n");
 const flowLine = flowLines.findIndex((l, i) => i >= flowLines.length / 2 && l.startsWith("say "));
-const ours = await LspClient.start();
+// Started as the VS Code extension starts it (SERVER_EXEC_ARGV).
+const ours = await LspClient.start({ execArgv: SERVER_EXEC_ARGV });
 const flowUri = fileUri("bench/.data/keystroke.flow");
 const botflow: Subject = {
   name: "botflow", client: ours, uri: flowUri, lines: flowLines.length - 1, kib: flowText.length / 1024,

@@ -10,6 +10,7 @@
 // one reading a second, and the lowest is printed too. Medians over rounds.
 // Run: node bench/run.mjs bench/server-memory.ts [documents] [lines] [settle seconds, 0 to skip] [rounds]
 
+import { SERVER_EXEC_ARGV } from "../server/src/protocol";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureBuilt, fileUri, LspClient, ROOT } from "../test/helpers/lsp-client";
@@ -83,7 +84,8 @@ const botflow: Subject = {
     uri: fileUri(`bench/.data/memory-${i}.flow`),
     text: `# document ${i}\n${flowBase.replaceAll("lookup_", `lookup${i}_`)}`,
   })),
-  start: () => LspClient.start(),
+  // Started as the VS Code extension starts it (SERVER_EXEC_ARGV).
+  start: () => LspClient.start({ execArgv: SERVER_EXEC_ARGV }),
   published: (client, uri) => client.waitForDiagnostics(uri, 1, 120_000),
   idle: [], loaded: [], settled: [], elapsedMs: [], problems: [],
 };

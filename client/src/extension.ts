@@ -4,7 +4,7 @@
 
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { LANGUAGE_ID, SETTINGS_SECTION } from "../../server/src/protocol";
+import { LANGUAGE_ID, SERVER_EXEC_ARGV, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerCommands } from "./commands/index";
 import { ui, type BotflowExtensionApi } from "./ui";
 
@@ -15,8 +15,8 @@ export function activate(context: vscode.ExtensionContext): BotflowExtensionApi 
   const output = vscode.window.createOutputChannel("Bot Flow", { log: true });
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV, "--nolazy", "--inspect=6019"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -47,6 +47,8 @@ export interface StartOptions {
   args?: string[];
   /** the server module `node` runs (default: our bundle, dist/server.js); benches use it for a reference server */
   serverModule?: string;
+  /** Node flags for the server process (benches pass what the extension uses) */
+  execArgv?: readonly string[];
   /** sent as the initialize request's initializationOptions */
   initializationOptions?: unknown;
 }
@@ -72,7 +74,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.serverModule ?? SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.serverModule ?? SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
     child.stderr.on("data", (chunk: Buffer) => client.stderr.push(chunk.toString("utf8")));
