@@ -9,7 +9,7 @@ import { fmt, median, timeMs } from "./stats";
 const lines = Number(process.argv[2] ?? 10_000);
 const flow = generateFlow(lines);
 const json = generateJsonOfSize(Buffer.byteLength(flow));
-const RUNS = 25;
+const RUNS = 61;
 
 // Warm both paths first: the figure is for a warm process (the editor's case).
 for (let i = 0; i < 5; i++) {

@@ -6,7 +6,7 @@
 // only shrink). Steps no path reaches are collected for `unreachable`.
 
 import type { CallStep, FlowFile, GotoStep, Step, VarRef } from "../syntax/ast";
-import { ownVarUses, type UsePlace } from "./walk";
+import { forEachOwnVarUse, type UsePlace } from "./walk";
 import { systemVariable } from "./system-variables";
 import { VarNumbering, VarSet } from "./var-set";
 
@@ -128,9 +128,7 @@ class Walker {
   }
 
   private uses(step: Step, state: VarSet, failureOf: CallStep[]): void {
-    for (const { ref, place } of ownVarUses(step)) {
-      this.out.uses.push({ ref, place, step, status: this.status(ref.name, state, failureOf) });
-    }
+    forEachOwnVarUse(step, (ref, place) => this.out.uses.push({ ref, place, step, status: this.status(ref.name, state, failureOf) }));
   }
 
   private status(name: string, state: VarSet, failureOf: CallStep[]): UseStatus {

@@ -37,26 +37,33 @@ export interface VarUseSite {
   place: UsePlace;
 }
 
-function fromString(s: StringLiteral | undefined, place: UsePlace, out: VarUseSite[]): void {
-  if (s) for (const ref of s.vars) out.push({ ref, place });
+type UseVisitor = (ref: VarRef, place: UsePlace) => void;
+
+function fromString(s: StringLiteral | undefined, place: UsePlace, visit: UseVisitor): void {
+  if (s) for (const ref of s.vars) visit(ref, place);
+}
+
+/** Calls `visit` for each reference a step makes itself, not those of the steps nested in it (no allocation: the flow analysis runs it on every step). */
+export function forEachOwnVarUse(step: Step, visit: UseVisitor): void {
+  switch (step.kind) {
+    case "say": fromString(step.text, "message", visit); break;
+    case "ask": fromString(step.prompt, "prompt", visit); break;
+    case "handoff": fromString(step.message, "message", visit); break;
+    case "menu":
+      fromString(step.question, "prompt", visit);
+      for (const option of step.options) fromString(option.label, "prompt", visit);
+      break;
+    case "call":
+      for (const request of step.requests) if (request.url) for (const ref of request.url.vars) visit(ref, "url");
+      for (const header of step.headers) fromString(header.value, "header", visit);
+      for (const body of step.bodies) if (body.json) for (const ref of body.json.vars) visit(ref, "body");
+      break;
+  }
 }
 
 /** The references a step makes itself, not those of the steps nested in it. */
 export function ownVarUses(step: Step): VarUseSite[] {
   const out: VarUseSite[] = [];
-  switch (step.kind) {
-    case "say": fromString(step.text, "message", out); break;
-    case "ask": fromString(step.prompt, "prompt", out); break;
-    case "handoff": fromString(step.message, "message", out); break;
-    case "menu":
-      fromString(step.question, "prompt", out);
-      for (const option of step.options) fromString(option.label, "prompt", out);
-      break;
-    case "call":
-      for (const request of step.requests) if (request.url) for (const ref of request.url.vars) out.push({ ref, place: "url" });
-      for (const header of step.headers) fromString(header.value, "header", out);
-      for (const body of step.bodies) if (body.json) for (const ref of body.json.vars) out.push({ ref, place: "body" });
-      break;
-  }
+  forEachOwnVarUse(step, (ref, place) => out.push({ ref, place }));
   return out;
 }
