@@ -26,7 +26,7 @@ export interface BotflowCommand {
 export const COMMAND_HANDLERS: BotflowCommand[] = [
   { id: COMMANDS.runTestCall, run: runTestCall },
   { id: COMMANDS.setConnectionSecret, run: setConnectionSecret },
-  { id: COMMANDS.runFlow, run: (ctx, uri) => runFlow(ctx.extension, uri instanceof vscode.Uri ? uri : undefined) },
+  { id: COMMANDS.runFlow, run: (ctx, uri) => runFlow(ctx.extension, uri instanceof vscode.Uri ? uri : undefined, ctx.client) },
 ];
 
 const TITLES: Record<string, string> = {

@@ -6,15 +6,18 @@
 
 import * as vscode from "vscode";
 import * as path from "node:path";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { TEST_CALL_PLAN_REQUEST, type TestCallPlan } from "../../../server/src/protocol";
+import { testCallSettings } from "../test-call-settings";
 
 /**
  * Runs the CLI, then keeps the terminal open until Enter: a terminal whose
  * process exits closes at once, and the end of the conversation would vanish
- * with it. `node -e CODE A B` puts A and B at process.argv[1] and [2].
+ * with it. `node -e CODE A B ...` puts A, B, ... at process.argv[1], [2], ...
  */
 const LAUNCHER = [
-  "const [cli, file] = process.argv.slice(1);",
-  "process.argv = [process.argv[0], cli, 'run', file];",
+  "const [cli, file, ...options] = process.argv.slice(1);",
+  "process.argv = [process.argv[0], cli, 'run', file, ...options];",
   "require(cli).runCli();",
   "process.once('beforeExit', () => {",
   "  const code = process.exitCode ?? 0;",
@@ -24,7 +27,35 @@ const LAUNCHER = [
   "});",
 ].join("\n");
 
-export async function runFlow(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+/**
+ * The secrets of the file's `secret "key"` sources from VS Code's secret
+ * storage, as the environment variables the CLI falls back to (the key upper-
+ * cased, as the language reference says). They go only into the terminal
+ * process's environment: never into a file, a log or the terminal's text.
+ */
+async function storedSecretsEnv(context: vscode.ExtensionContext, client: LanguageClient | undefined, uri: vscode.Uri): Promise<Record<string, string>> {
+  if (!client) return {};
+  let plan: TestCallPlan;
+  try {
+    plan = await client.sendRequest<TestCallPlan>(TEST_CALL_PLAN_REQUEST, { uri: uri.toString() });
+  } catch {
+    return {};
+  }
+  const env: Record<string, string> = {};
+  for (const key of plan.fileSecrets) {
+    const value = await context.secrets.get(key);
+    if (value) env[key.toUpperCase()] = value;
+  }
+  return env;
+}
+
+/** The calls a run makes follow the same settings as "Run test call". */
+function callOptions(target: vscode.Uri): string[] {
+  const { timeoutMs, caFiles } = testCallSettings(target);
+  return [...(timeoutMs ? ["--timeout", String(timeoutMs)] : []), ...caFiles.flatMap(({ full }) => ["--ca", full])];
+}
+
+export async function runFlow(context: vscode.ExtensionContext, uri?: vscode.Uri, client?: LanguageClient): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || target.scheme !== "file" || path.extname(target.fsPath) !== ".flow") {
     await vscode.window.showWarningMessage("Bot Flow: open a .flow file (saved on disk) to run it.");
@@ -40,10 +71,12 @@ export async function runFlow(context: vscode.ExtensionContext, uri?: vscode.Uri
   const terminal = vscode.window.createTerminal({
     name: `Bot Flow: ${path.basename(target.fsPath)}`,
     shellPath: process.execPath,
-    shellArgs: ["-e", LAUNCHER, cli, target.fsPath],
+    shellArgs: ["-e", LAUNCHER, cli, target.fsPath, ...callOptions(target)],
     // Mock and answer files named relative to the flow resolve next to it.
     cwd: path.dirname(target.fsPath),
-    env: { ELECTRON_RUN_AS_NODE: "1" },
+    env: { ...(await storedSecretsEnv(context, client, target)), ELECTRON_RUN_AS_NODE: "1" },
+    // Never restored after a reload: its environment may hold stored secrets.
+    isTransient: true,
   });
   terminal.show();
 }

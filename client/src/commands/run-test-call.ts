@@ -16,6 +16,7 @@ import {
 } from "../../../server/src/protocol";
 import type { CommandContext } from "./index";
 import { ui } from "../ui";
+import { testCallSettings } from "../test-call-settings";
 
 export const RESPONSE_SCHEME = "botflow-response";
 
@@ -112,11 +113,9 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
   }
 
   // 4. Settings: the time limit and extra CA files (paths relative to the workspace folder).
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri);
-  const timeoutMs = config.get<number>("testCall.timeoutMs");
+  const { timeoutMs, caFiles } = testCallSettings(document.uri);
   const caCertificates: string[] = [];
-  for (const file of config.get<string[]>("testCall.caCertificates") ?? []) {
-    const full = resolveSettingPath(file, document.uri);
+  for (const { file, full } of caFiles) {
     try {
       caCertificates.push(await readFile(full, "utf8"));
     } catch (e) {
@@ -129,7 +128,7 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
   let result: RunTestCallResult | undefined;
   // A verbose protocol trace would print the request's parameters, secrets
   // included, in the output channel: no trace while this request is on the wire.
-  const trace = config.get<string>("trace.server");
+  const trace = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get<string>("trace.server");
   const traced = trace === "messages" || trace === "verbose";
   if (traced) await client.setTrace(Trace.Off);
   try {
@@ -200,13 +199,6 @@ export async function runTestCall(ctx: CommandContext, ...args: unknown[]): Prom
 }
 
 /** A setting's path: absolute, `~/…`, or relative to the document's workspace folder. */
-function resolveSettingPath(file: string, document: vscode.Uri): string {
-  if (file.startsWith("~/")) return path.join(process.env.HOME ?? "", file.slice(2));
-  if (path.isAbsolute(file)) return file;
-  const folder = vscode.workspace.getWorkspaceFolder(document) ?? vscode.workspace.workspaceFolders?.[0];
-  return folder ? path.join(folder.uri.fsPath, file) : path.resolve(file);
-}
-
 export function formatResponse(step: string, result: RunTestCallResult): string {
   const out: string[] = [];
   const { request, response } = result;

@@ -210,4 +210,32 @@ call find "Find" {
     await vscode.commands.executeCommand("undo");
     assert.equal(doc.getText(), text);
   });
+
+  it("Run this flow sends the stored secret and trusts the CA setting in its terminal", async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), "e2e-run-secret.flow");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`connection crm {
+  bearer secret "${SECRET_KEY}"
+}
+
+call find "Find" {
+  GET ${server.origin}/contacts
+  connection crm
+  save status = order.status
+  on success {
+    say "Order is {{status}}"
+  }
+}
+end
+`));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const before = server.requests.length;
+    await vscode.commands.executeCommand("botflow.runFlow");
+    const terminal = await waitFor("the run's terminal", () => vscode.window.terminals.find((t) => t.name === "Bot Flow: e2e-run-secret.flow"), (t) => !!t);
+    // The server answering is the sign the run got through its call; then Enter closes the terminal.
+    await waitFor("the run's request", () => server.requests.length, (n) => n > before, 30_000);
+    terminal!.sendText("", true);
+    const status = await waitFor("the run to end", () => terminal!.exitStatus, (s) => !!s, 30_000);
+    assert.equal(status!.code, 0);
+    assert.equal(server.requests[before].headers.find(([n]) => n.toLowerCase() === "authorization")?.[1], `Bearer ${STORED_SECRET}`);
+  });
 });
