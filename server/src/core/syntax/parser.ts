@@ -48,6 +48,7 @@ export class FlowParser extends EmbeddedActionsParser {
   private stepAlts?: IOrAlt<A.Step>[];
   private callItemAlts?: IOrAlt<CallItem>[];
   private callLoopAlts?: IOrAlt<CallItem | undefined>[];
+  private stepLoopAlts?: IOrAlt<A.Step | typeof MISPLACED | undefined>[];
   private nameOption?: { GATE: () => boolean; DEF: () => IToken };
 
   /** How many tokens of the current input the last parse consumed (Chevrotain keeps its cursor protected). */
@@ -158,23 +159,22 @@ export class FlowParser extends EmbeddedActionsParser {
   /** The steps of a branch or option block; `opener` is its `on` or `option` keyword. */
   private steps = this.RULE("steps", (opener?: IToken, container?: "branch" | "option"): A.Step[] => {
     const steps: A.Step[] = [];
-    this.MANY({ GATE: () => !(opener && this.startsLineAtOrLeftOf(opener, CALL_ITEM_START)), DEF: () => this.OR([
-      {
-        ALT: () => {
-          const s = this.SUBRULE(this.step);
-          this.ACTION(() => s && steps.push(s));
-        },
+    this.MANY({
+      GATE: () => !(opener && this.startsLineAtOrLeftOf(opener, CALL_ITEM_START)),
+      DEF: () => {
+        const kw = this.LA(1);
+        const item = this.OR((this.stepLoopAlts ??= [
+          { ALT: () => this.SUBRULE(this.step) },
+          // `save` inside `on success { }`: read, so the block goes on, and reported.
+          { ALT: () => { this.SUBRULE(this.callItem); return MISPLACED; } },
+          { ALT: () => { this.skipStray(); return undefined; } },
+        ]));
+        if (this.RECORDING_PHASE) return;
+        if (isMisplaced(item)) {
+          if (real(kw)) this.misplaced.push({ keyword: spanOf(kw), container: container ?? "branch" });
+        } else if (item) steps.push(item);
       },
-      {
-        // `save` inside `on success { }`: read, so the block goes on, and reported.
-        ALT: () => {
-          const kw = this.LA(1);
-          this.SUBRULE(this.callItem);
-          this.ACTION(() => real(kw) && this.misplaced.push({ keyword: spanOf(kw), container: container ?? "branch" }));
-        },
-      },
-      { ALT: () => this.skipStray() },
-    ]) });
+    });
     return steps;
   });
 
@@ -531,6 +531,13 @@ export class FlowParser extends EmbeddedActionsParser {
 
 const STEP_START: ReadonlySet<TokenType> = new Set([T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
 const CALL_ITEM_START: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Connection, T.Header, T.Body, T.Save, T.Test, T.On]);
+
+/** What the steps loop's OR returns for a call line read inside a branch or option. */
+const MISPLACED = Object.freeze({ misplaced: true as const });
+
+function isMisplaced(item: A.Step | typeof MISPLACED | undefined): item is typeof MISPLACED {
+  return item === MISPLACED;
+}
 
 function real(tok: IToken | undefined): IToken | undefined {
   return tok && !tok.isInsertedInRecovery && !Number.isNaN(tok.startOffset) ? tok : undefined;
