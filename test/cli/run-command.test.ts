@@ -248,7 +248,7 @@ describe("botflow run", function () {
         [[file, "--mock", "c=bad-mock.json"], /--mock c=bad-mock\.json: not valid JSON/],
         [[file, "--answers", "bad-answers.json"], /must be a JSON array of strings/],
         [[file, "--max-steps", "0"], /--max-steps takes a whole number above 0/],
-        [[file, "--ca", "bad-answers.json"], /not a PEM certificate/],
+        [[file, "--ca", "bad-answers.json"], /--ca bad-answers\.json holds no PEM certificate/],
         [[file], /no input to answer from/],
         [[file, "--frobnicate"], /Unknown option '--frobnicate'/],
       ];

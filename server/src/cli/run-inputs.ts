@@ -2,11 +2,8 @@
 // and extra CA certificates. Each problem becomes one line naming the file,
 // reported as a usage error before the conversation starts.
 
-import { readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
 import { parseMockResponse, type MockResponse } from "../core/engine/mock-response";
-
-export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+import { readText, type Loaded } from "./files";
 
 /** --answers: a JSON array of answers, each a string (numbers are taken as their text, for menus). */
 export async function loadAnswers(cwd: string, file: string): Promise<Loaded<string[]>> {
@@ -40,28 +37,3 @@ export async function loadMocks(cwd: string, files: ReadonlyMap<string, string>)
   return { ok: true, value: mocks };
 }
 
-export async function loadCertificates(cwd: string, files: readonly string[]): Promise<Loaded<string[]>> {
-  const pems: string[] = [];
-  for (const file of files) {
-    const text = await readText(cwd, file);
-    if (!text.ok) return text;
-    if (!text.value.includes("-----BEGIN CERTIFICATE-----")) return { ok: false, message: `--ca ${file}: not a PEM certificate` };
-    pems.push(text.value);
-  }
-  return { ok: true, value: pems };
-}
-
-export async function readText(cwd: string, file: string): Promise<Loaded<string>> {
-  try {
-    return { ok: true, value: await readFile(resolve(cwd, file), "utf8") };
-  } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
-}
-
-/** The path as `botflow check` shows it: relative to the working folder when inside it. */
-export function displayPath(cwd: string, file: string): string {
-  const full = resolve(cwd, file);
-  const rel = relative(cwd, full);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : full;
-}

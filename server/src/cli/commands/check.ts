@@ -4,9 +4,10 @@
 
 import { parseArgs } from "node:util";
 import { readFile, readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, isAbsolute } from "node:path";
+import { join, resolve } from "node:path";
 import { analyze } from "../../core/analysis/document";
 import { EXIT, type CliIo } from "../io";
+import { displayPath } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
 
 const HELP = `Usage: botflow check [--format text|json] PATH...
@@ -91,9 +92,4 @@ async function flowFiles(path: string): Promise<string[]> {
     else if (entry.name.endsWith(".flow")) out.push(full);
   }
   return out;
-}
-
-function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }

@@ -7,7 +7,7 @@
 
 import { parseArgs } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { analyze } from "../../core/analysis/document";
 import { forEachStep } from "../../core/analysis/walk";
 import type { CallStep, FlowFile } from "../../core/syntax/ast";
@@ -20,6 +20,7 @@ import { runTestCall } from "../../core/runner/test-call";
 import { responseFields } from "../../core/response/fields";
 import { insertSaveLines, savesLeft, suggestSaves, type ChosenSave, type SaveSuggestion } from "../../core/response/save-lines";
 import { EXIT, type CliIo } from "../io";
+import { displayPath, loadCertificates } from "../files";
 import { environmentSecrets } from "../run-secrets";
 import { fieldRows, testCallJson, testCallText } from "../format-test-call";
 
@@ -77,17 +78,9 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const extraCaPem: string[] = [];
-  for (const file of options.caFiles) {
-    let pem: string;
-    try {
-      pem = await readFile(resolve(io.cwd, file), "utf8");
-    } catch (error) {
-      return usage(`cannot read --ca ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    if (!pem.includes("-----BEGIN CERTIFICATE-----")) return usage(`--ca ${file} holds no PEM certificate`);
-    extraCaPem.push(pem);
-  }
+  const certificates = await loadCertificates(io.cwd, options.caFiles);
+  if (!certificates.ok) return usage(certificates.message);
+  const extraCaPem = certificates.value;
 
   const { ast, diagnostics, lines } = analyze(text);
   const step = findCallStep(ast, options.step);
@@ -234,7 +227,3 @@ function callStepNames(ast: FlowFile): string[] {
   return names;
 }
 
-function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
-}

@@ -1,0 +1,34 @@
+// Files the commands read besides their flow, and how they name them: one
+// place for the paths shown in messages and for loading --ca certificates.
+
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The path as every command shows it: relative to the working folder when inside it. */
+export function displayPath(cwd: string, file: string): string {
+  const full = resolve(cwd, file);
+  const rel = relative(cwd, full);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : full;
+}
+
+export async function readText(cwd: string, file: string, label = file): Promise<Loaded<string>> {
+  try {
+    return { ok: true, value: await readFile(resolve(cwd, file), "utf8") };
+  } catch (error) {
+    return { ok: false, message: `cannot read ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+/** --ca FILE...: each file's PEM text, or one line saying which file is wrong. */
+export async function loadCertificates(cwd: string, files: readonly string[]): Promise<Loaded<string[]>> {
+  const pems: string[] = [];
+  for (const file of files) {
+    const text = await readText(cwd, file, `--ca ${file}`);
+    if (!text.ok) return text;
+    if (!text.value.includes("-----BEGIN CERTIFICATE-----")) return { ok: false, message: `--ca ${file} holds no PEM certificate` };
+    pems.push(text.value);
+  }
+  return { ok: true, value: pems };
+}
