@@ -45,13 +45,24 @@ export function generateFlow(lines: number): string {
   return `${out.join("\n")}\n`;
 }
 
+/** One order of the reference JSON documents: 15 lines pretty-printed, about 240 bytes. */
+function orderItem(i: number): unknown {
+  return { id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } };
+}
+
+/** A pretty-printed JSON array of orders, at most `lines` lines long (the language-server benches compare by lines). */
+export function generateJsonLines(lines: number): string {
+  const items: unknown[] = [];
+  for (let i = 0; (items.length + 1) * 15 + 2 <= lines; i++) items.push(orderItem(i));
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
 /** A JSON document of about the same size in bytes, for the reference figure. */
 export function generateJsonOfSize(bytes: number): string {
   const items: unknown[] = [];
-  // Grow until the pretty-printed array reaches the size; each item adds ~240 bytes.
+  // Grow until the pretty-printed array reaches the size.
   for (let i = 0; ; i++) {
-    const item = { id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } };
-    items.push(item);
+    items.push(orderItem(i));
     if (i % 50 === 0 && JSON.stringify(items, null, 2).length >= bytes) break;
   }
   let text = JSON.stringify(items, null, 2);

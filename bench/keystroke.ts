@@ -15,7 +15,7 @@ import { SERVER_EXEC_ARGV } from "../server/src/protocol";
 import { resolve } from "node:path";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { ensureBuilt, fileUri, LspClient, ROOT } from "../test/helpers/lsp-client";
-import { generateFlow } from "./generate-flow";
+import { generateFlow, generateJsonLines } from "./generate-flow";
 import { fmt, median } from "./stats";
 
 const LINES = Number(process.argv[2] ?? 10_000);
@@ -23,15 +23,6 @@ const EDITS = Math.max(1, Math.min(200, Number(process.argv[3] ?? 15)));
 const WARMUP = 5;
 const JSON_SERVER = resolve(ROOT, "node_modules/vscode-json-languageserver/bin/vscode-json-languageserver");
 const JSON_DEBOUNCE_MS = 300;
-
-/** A pretty-printed JSON array of orders, at most `lines` lines long (15 lines an item; the items of generateJsonOfSize). */
-function generateJsonLines(lines: number): string {
-  const items: unknown[] = [];
-  for (let i = 0; (items.length + 1) * 15 + 2 <= lines; i++) {
-    items.push({ id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } });
-  }
-  return `${JSON.stringify(items, null, 2)}\n`;
-}
 
 /** Typing one character at the end of a string value on `line` (before its closing quote), or deleting it again. */
 function edit(line: number, character: number, typing: boolean): TextDocumentContentChangeEvent {

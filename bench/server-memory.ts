@@ -14,7 +14,7 @@ import { SERVER_EXEC_ARGV } from "../server/src/protocol";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureBuilt, fileUri, LspClient, ROOT } from "../test/helpers/lsp-client";
-import { generateFlow } from "./generate-flow";
+import { generateFlow, generateJsonLines } from "./generate-flow";
 import { median } from "./stats";
 
 const DOCUMENTS = Math.max(1, Math.min(500, Number(process.argv[2] ?? 50)));
@@ -23,15 +23,6 @@ const SETTLE_S = Math.max(0, Math.min(600, Number(process.argv[4] ?? 45)));
 const ROUNDS = Math.max(1, Math.min(20, Number(process.argv[5] ?? 3)));
 const JSON_SERVER = resolve(ROOT, "node_modules/vscode-json-languageserver/bin/vscode-json-languageserver");
 const JSON_SETTINGS = { json: { schemas: [], validate: { enable: true }, resultLimit: 5000 }, http: { proxyStrictSSL: true } };
-
-/** A pretty-printed JSON array of orders, at most `lines` lines long (15 lines an item; the items of generateJsonOfSize). */
-function generateJsonLines(lines: number): string {
-  const items: unknown[] = [];
-  for (let i = 0; (items.length + 1) * 15 + 2 <= lines; i++) {
-    items.push({ id: i, order: `100${i}`, status: i % 2 ? "shipped" : "pending", items: [{ sku: `SKU-${i}`, qty: i % 5 }], customer: { name: `Customer ${i}`, email: `c${i}@example.com` } });
-  }
-  return `${JSON.stringify(items, null, 2)}\n`;
-}
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
