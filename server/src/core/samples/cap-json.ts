@@ -51,9 +51,14 @@ export function capJson(value: unknown, hooks: CapHooks = {}): { value: unknown;
         return [];
       }
       const { indexes, allShapes } = chooseItems(v);
-      if (indexes.length < v.length) note(segments, indexes.length, v.length, allShapes);
       const item: FieldSegment[] = [...segments, { kind: "index", index: 0 }];
-      return indexes.map((i) => cap(v[i], item, depth + 1));
+      const out: unknown[] = [];
+      for (const i of indexes) {
+        if (budget <= 0) break;
+        out.push(cap(v[i], item, depth + 1));
+      }
+      if (out.length < v.length) note(segments, out.length, v.length, allShapes && out.length === indexes.length);
+      return out;
     }
     const entries = Object.entries(v);
     if (full) {

@@ -15,7 +15,7 @@ export function maxKeyDistance(key: string): number {
   return Math.max(1, Math.floor(key.length / 3));
 }
 
-/** The closest path of `paths` (in document order on a tie), written with the typed indexes; undefined when none is close. */
+/** The closest path of `paths` (in document order on a tie), written with the typed indexes; undefined when none is close or the typed path exists. */
 export function nearestPath(typed: readonly FieldSegment[], paths: readonly SamplePath[]): { path: string; segments: FieldSegment[] } | undefined {
   let best: { cost: number; segments: FieldSegment[] } | undefined;
   for (const candidate of paths) {
@@ -39,7 +39,9 @@ export function nearestPath(typed: readonly FieldSegment[], paths: readonly Samp
         segments.push(have);
       }
     }
-    if (cost === 0 || cost === Infinity) continue;
+    // the path exists as typed: there is nothing to correct
+    if (cost === 0) return undefined;
+    if (cost === Infinity) continue;
     if (!best || cost < best.cost) best = { cost, segments };
   }
   return best && { path: formatPath(best.segments), segments: best.segments };
