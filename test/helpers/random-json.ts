@@ -28,7 +28,7 @@ export function randomJson(next: () => number, depth = 0, extraStrings: readonly
     return pick(KEYS) + String(Math.floor(next() * 100));
   }
   if (r < 0.65) {
-    const n = next() < 0.2 ? Math.floor(next() * 80) : Math.floor(next() * 4);
+    const n = next() < 0.2 && depth < 2 ? Math.floor(next() * 80) : Math.floor(next() * 4);
     return Array.from({ length: n }, () => randomJson(next, depth + 1, extraStrings));
   }
   const out: Record<string, unknown> = {};

@@ -76,7 +76,7 @@ describe("capping a sample", () => {
 
   it("seeded: every path of the response is still found, or is below a noted cut (seed 1414)", () => {
     const next = prng(1414);
-    for (let round = 0; round < 60; round++) {
+    for (let round = 0; round < 200; round++) {
       const body = randomJson(next);
       const { value, capped } = capJson(body);
       const source = { origin: "recorded sample" as const, value, capped };

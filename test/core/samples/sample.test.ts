@@ -4,6 +4,7 @@ import { parseSample, sampleText, type ResponseSample } from "../../../server/sr
 describe("sample files: parse and write", () => {
   const sample: ResponseSample = {
     status: 200,
+    statusText: "OK",
     recorded: "2026-11-30T09:15:00.000Z",
     headers: { "content-type": "application/json" },
     json: { value: { order: { id: 1, tags: [] }, note: null } },
@@ -12,7 +13,7 @@ describe("sample files: parse and write", () => {
 
   it("round-trips: the text written parses back to the same sample", () => {
     const text = sampleText(sample);
-    assert.match(text, /^\{\n  "status": 200,\n  "recorded": "2026-11-30T09:15:00\.000Z",\n  "headers": /);
+    assert.match(text, /^\{\n  "status": 200,\n  "statusText": "OK",\n  "recorded": "2026-11-30T09:15:00\.000Z",\n  "headers": /);
     assert.ok(text.endsWith("}\n"));
     assert.deepEqual(parseSample(text), { ok: true, sample });
   });
@@ -47,6 +48,7 @@ describe("sample files: parse and write", () => {
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z"}', /^it has no "body"/],
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z", "reason": ""}', /^it has no "body"/],
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z", "body": 1, "reason": 5}', /^"reason" must be a string$/],
+      ['{"status": 200, "statusText": 1, "recorded": "2026-11-30T09:15:00Z", "body": 1}', /^"statusText" must be a string$/],
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z", "body": 1, "headers": {"a": 1}}', /^"headers" must be an object of strings$/],
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z", "body": 1, "headers": []}', /^"headers" must be/],
       ['{"status": 200, "recorded": "2026-11-30T09:15:00Z", "body": 1, "capped": [{"path": "a"}]}', /^"capped" must be a list/],

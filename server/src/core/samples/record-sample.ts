@@ -13,6 +13,8 @@ import { sampleText, type ResponseSample } from "./sample";
 
 export interface RecordableResponse {
   status: number;
+  /** the reason phrase, as the runner's ResponseView has it */
+  statusText?: string;
   headers: readonly (readonly [string, string])[];
   /** the parsed body; absent when the body was empty, not JSON or cut off */
   json?: { value: unknown };
@@ -37,7 +39,13 @@ export function recordSample(response: RecordableResponse, redactions: Redaction
     const masked = redactHeaderValue(lower, value, redactions);
     headers[lower] = headers[lower] === undefined ? masked : `${headers[lower]}, ${masked}`;
   }
-  const sample: ResponseSample = { status: response.status, recorded: now.toISOString(), headers, capped: [] };
+  const sample: ResponseSample = {
+    status: response.status,
+    ...(response.statusText ? { statusText: redactText(response.statusText, redactions) } : {}),
+    recorded: now.toISOString(),
+    headers,
+    capped: [],
+  };
   if (response.json) {
     const mask = (text: string) => redactText(text, redactions);
     const { value, capped } = capJson(response.json.value, {

@@ -4,7 +4,8 @@
 // wrong shape gives one reason a bot author can act on.
 //
 // The file:
-//   { "status": 200, "recorded": "2026-01-31T12:00:00.000Z",
+//   { "status": 200, "statusText": "OK",                        statusText optional
+//     "recorded": "2026-01-31T12:00:00.000Z",
 //     "headers": { "content-type": "application/json" },      optional
 //     "body": <the JSON response>,                             absent when the response had none…
 //     "reason": "the response is not JSON",                    …and then this says why
@@ -22,6 +23,8 @@ export interface CapNote {
 
 export interface ResponseSample {
   status: number;
+  /** the server's reason phrase ("OK", "Not Found"), when it sent one */
+  statusText?: string;
   /** ISO time */
   recorded: string;
   /** lower-case names; credentials masked */
@@ -55,6 +58,7 @@ export function parseSample(text: string): SampleParse {
   const hasBody = Object.hasOwn(o, "body");
   if (!hasBody && (typeof o.reason !== "string" || o.reason.trim() === "")) return fail(`it has no "body" (nor a "reason" saying why the response had none)`);
   if (o.reason !== undefined && typeof o.reason !== "string") return fail(`"reason" must be a string`);
+  if (o.statusText !== undefined && typeof o.statusText !== "string") return fail(`"statusText" must be a string`);
   const headers = o.headers ?? {};
   if (headers === null || typeof headers !== "object" || Array.isArray(headers) || !Object.values(headers).every((v) => typeof v === "string")) {
     return fail(`"headers" must be an object of strings`);
@@ -65,6 +69,7 @@ export function parseSample(text: string): SampleParse {
     ok: true,
     sample: {
       status: o.status,
+      ...(typeof o.statusText === "string" ? { statusText: o.statusText } : {}),
       recorded: o.recorded,
       headers: { ...(headers as Record<string, string>) },
       ...(hasBody ? { json: { value: o.body } } : {}),
@@ -76,7 +81,9 @@ export function parseSample(text: string): SampleParse {
 
 /** The file text of a sample: two-space JSON, keys in a fixed order so re-recording an unchanged API changes only `recorded`. */
 export function sampleText(sample: ResponseSample): string {
-  const file: Record<string, unknown> = { status: sample.status, recorded: sample.recorded };
+  const file: Record<string, unknown> = { status: sample.status };
+  if (sample.statusText) file.statusText = sample.statusText;
+  file.recorded = sample.recorded;
   if (Object.keys(sample.headers).length) file.headers = sample.headers;
   if (sample.json) file.body = sample.json.value;
   if (sample.reason !== undefined) file.reason = sample.reason;
