@@ -10,6 +10,9 @@
 // cannot hold at all), is the two functions at the end, tested against a real
 // XML parser. See docs/design.md "JUnit report".
 
+import type { StepVerdict } from "../core/samples/judge-step";
+import type { Diagnostic } from "../core/types";
+
 export type JunitResult =
   | { kind: "passed" }
   /** drift or a failure branch: `type` is e.g. `response-drift` or `failure-branch`, `details` the full text (one finding a line) */
@@ -51,6 +54,24 @@ export function junitXml(suites: readonly JunitSuite[], options: { name?: string
   }
   lines.push(`</testsuites>`, "");
   return lines.join("\n");
+}
+
+/** A drift run's verdict as a JUnit result; `line` formats a diagnostic as the text output does (`FILE:LINE:COL: error CODE: MESSAGE`). */
+export function junitResult(verdict: StepVerdict, line: (d: Diagnostic) => string): JunitResult {
+  switch (verdict.kind) {
+    case "passed":
+      return { kind: "passed" };
+    case "skipped":
+      return { kind: "skipped", message: verdict.reason };
+    case "failure":
+      return { kind: "failed", type: "failure-branch", message: verdict.reason };
+    case "drift":
+    case "sample-invalid": {
+      const [first, ...rest] = verdict.diagnostics;
+      const more = rest.length ? ` (and ${rest.length} more)` : "";
+      return { kind: "failed", type: first.code, message: `${first.message}${more}`, details: verdict.diagnostics.map(line).join("\n") };
+    }
+  }
 }
 
 function counts(cases: readonly JunitCase[]): Record<string, string> {
