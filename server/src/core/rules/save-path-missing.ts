@@ -25,10 +25,9 @@ export default defineRule({
         paths ??= sourcePaths(source);
         const nearest = nearestPath(save.path.segments, paths);
         const written = formatPath(save.path.segments);
-        const step_ = step.name?.name ?? "this step";
         report({
           span: save.path.span,
-          message: `${written} is not in the ${source.origin} of ${step_}${nearest ? `: did you mean ${nearest.path}?` : ""}`,
+          message: `${written} is not in the ${source.origin} of ${step.name?.name ?? "this step"}${nearest ? `: did you mean ${nearest.path}?` : ""}`,
           ...(nearest ? { fixes: [{ title: `Change to ${nearest.path}`, edits: [replace(save.path.span, nearest.path)], preferred: true }] } : {}),
         });
       }

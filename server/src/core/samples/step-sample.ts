@@ -47,12 +47,21 @@ export function pathSourceOf(step: CallStep, samples: StepSamples): PathSource |
 
 /**
  * TODO(issue 14, phase 2): once the parser gives call steps their `example
- * <JSON value>` (issue 12), return `{ origin: "example", value, capped: [] }`
- * for a step whose example parses, so steps without a recorded sample are
- * checked against it. Until then no step has an example.
+ * <JSON value>` (issue 12), return `exampleSource(<the example's JSON text>)`
+ * here, so steps without a recorded sample are checked against (and played
+ * from) it. Until then no step has an example.
  */
 export function exampleSourceOf(_step: CallStep): PathSource | undefined {
   return undefined;
+}
+
+/** An example's JSON text as a path source; undefined when it is not JSON (its own diagnostic says so, not this). */
+export function exampleSource(jsonText: string): PathSource | undefined {
+  try {
+    return { origin: "example", value: JSON.parse(jsonText), capped: [] };
+  } catch {
+    return undefined;
+  }
 }
 
 export function checkPath(source: PathSource, segments: readonly FieldSegment[]): PathCheck {
