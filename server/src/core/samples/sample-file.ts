@@ -3,8 +3,6 @@
 // work on the flow's path (a file path with `/` or `\`, or a `file://` URI),
 // so the core computes it and every shell reads and writes the same file.
 
-export const SAMPLES_FOLDER = ".botflow/samples";
-
 /** A step name is an identifier (`[A-Za-z0-9_][A-Za-z0-9_-]*`), so it is a safe file name; anything else gets none. */
 const SAFE_STEP = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
