@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyze } from "../../server/src/core/analysis/document";
+import { analyze } from "../../server/src/core/analyze";
 import { RULES } from "../../server/src/core/rules/index";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../../server/src/core/analysis/document";
+import { analyze } from "../../server/src/core/analyze";
 import { runnerCallPerformer } from "../../server/src/core/engine/runner-call-performer";
 import type { CallStep } from "../../server/src/core/syntax/ast";
 import { testCertificate } from "../helpers/certificates";

@@ -11,7 +11,7 @@ import { basename, join, resolve } from "node:path";
 import { runCommand } from "../../server/src/cli/commands/run";
 import type { CliIo } from "../../server/src/cli/io";
 import { exitCodeOf } from "../../server/src/cli/run-exit";
-import { analyze } from "../../server/src/core/analysis/document";
+import { analyze } from "../../server/src/core/analyze";
 import type { RunOutcome } from "../../server/src/core/engine/run-flow";
 
 const REPO = resolve(import.meta.dirname, "../..");

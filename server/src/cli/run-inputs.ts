@@ -2,7 +2,8 @@
 // and extra CA certificates. Each problem becomes one line naming the file,
 // reported as a usage error before the conversation starts.
 
-import { parseMockResponse, type MockResponse } from "../core/engine/mock-response";
+import type { MockResponse } from "../core/engine/mock-response";
+import { parseMockResponse } from "../core/index";
 import { readText, type Loaded } from "./files";
 
 /** --answers: a JSON array of answers, each a string (numbers are taken as their text, for menus). */

@@ -12,7 +12,8 @@ import type { CompletionItem as CoreCompletionItem, CompletionKind } from "../co
 import type { OutlineKind, OutlineSymbol } from "../core/features/document-symbols";
 import type { FoldingRange as CoreFoldingRange } from "../core/features/folding";
 import type { Hover as CoreHover } from "../core/features/hover";
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type SemanticToken } from "../core/features/semantic-tokens";
+import type { SemanticToken } from "../core/features/semantic-tokens";
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "../core/index";
 import { COMMANDS, type RunTestCallArguments } from "../protocol";
 import type { ClientSupport } from "./capabilities";
 import { sameDiagnostic, toLspDiagnostic, toRange, toTextEdit } from "./convert";

@@ -7,7 +7,7 @@ import {
 } from "vscode-languageserver/node";
 import type { LineIndex } from "../core/text/line-index";
 import type { Diagnostic, Severity, Span, TextEdit } from "../core/types";
-import { ruleDocUrl } from "../core/features/rule-docs";
+import { ruleDocUrl } from "../core/index";
 
 export const SOURCE = "botflow";
 

@@ -4,16 +4,7 @@
 // in core/features; everything that knows LSP lives in this folder.
 
 import { CodeActionKind, CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type Connection, type InitializeResult } from "vscode-languageserver/node";
-import { quickFixes } from "../core/features/code-actions";
-import { testCallLenses } from "../core/features/code-lens";
-import { complete } from "../core/features/completion";
-import { documentSymbols } from "../core/features/document-symbols";
-import { foldingRanges } from "../core/features/folding";
-import { formatDocument } from "../core/features/format";
-import { hover } from "../core/features/hover";
-import { definition, highlights, references } from "../core/features/navigation";
-import { prepareRename, rename } from "../core/features/rename";
-import { semanticTokens } from "../core/features/semantic-tokens";
+import { getFlowService } from "../core/index";
 import { TEST_CALL_RESULT_NOTIFICATION, readTestCallResultParams } from "../protocol";
 import { clientSupport, serverCapabilities, type ClientSupport } from "./capabilities";
 import { toOffset, toRange, toSpan, toTextEdit } from "./convert";
@@ -29,7 +20,9 @@ import { registerTestCallHandlers } from "./test-call-handler";
 
 export function startServer(connection: Connection): void {
   let support: ClientSupport = clientSupport({}, undefined);
-  const documents = new FlowDocuments((code, error) => connection.console.error(`rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const core = getFlowService({ onRuleError });
+  const documents = new FlowDocuments(onRuleError);
   const settings = new Settings(connection, () => support.configuration);
   const diagnostics = new DiagnosticsScheduler(connection, documents, () => settings.current.diagnostics.debounceMs);
   const results = new TestResults();
@@ -52,41 +45,41 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(handle("completion", null, ({ textDocument, position, context }) => {
     const doc = documents.get(textDocument.uri)?.document;
     if (!doc) return null;
-    const items = complete(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri), triggerCharacter: context?.triggerCharacter });
+    const items = core.complete(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri), triggerCharacter: context?.triggerCharacter });
     return items.map((item) => toCompletionItem(doc, item, support));
   }));
 
   connection.onHover(handle("hover", null, ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    const found = doc && hover(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri) });
+    const found = doc && core.hover(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri) });
     return doc && found ? toHover(doc, found) : null;
   }));
 
   connection.onDefinition(handle("definition", null, ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? definition(doc, toOffset(doc.lines, position)).map((span) => ({ uri: textDocument.uri, range: toRange(doc.lines, span) })) : null;
+    return doc ? core.definition(doc, toOffset(doc.lines, position)).map((span) => ({ uri: textDocument.uri, range: toRange(doc.lines, span) })) : null;
   }));
 
   connection.onReferences(handle("references", null, ({ textDocument, position, context }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? references(doc, toOffset(doc.lines, position), context.includeDeclaration).map((span) => ({ uri: textDocument.uri, range: toRange(doc.lines, span) })) : null;
+    return doc ? core.references(doc, toOffset(doc.lines, position), context.includeDeclaration).map((span) => ({ uri: textDocument.uri, range: toRange(doc.lines, span) })) : null;
   }));
 
   connection.onDocumentHighlight(handle("documentHighlight", null, ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? highlights(doc, toOffset(doc.lines, position)).map((o) => ({ range: toRange(doc.lines, o.span), kind: o.role === "definition" ? 3 : 2 })) : null;
+    return doc ? core.highlights(doc, toOffset(doc.lines, position)).map((o) => ({ range: toRange(doc.lines, o.span), kind: o.role === "definition" ? 3 : 2 })) : null;
   }));
 
   connection.onPrepareRename(handle("prepareRename", null, ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    const prepared = doc && prepareRename(doc, toOffset(doc.lines, position));
+    const prepared = doc && core.prepareRename(doc, toOffset(doc.lines, position));
     if (prepared && "error" in prepared) throw new ResponseError(LSPErrorCodes.RequestFailed, prepared.error);
     return doc && prepared ? { range: toRange(doc.lines, prepared.span), placeholder: prepared.placeholder } : null;
   }));
 
   connection.onRenameRequest(handle("rename", null, ({ textDocument, position, newName }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    const renamed = doc && rename(doc, toOffset(doc.lines, position), newName);
+    const renamed = doc && core.rename(doc, toOffset(doc.lines, position), newName);
     if (renamed && "error" in renamed) throw new ResponseError(LSPErrorCodes.RequestFailed, renamed.error);
     return doc && renamed ? { changes: { [textDocument.uri]: renamed.edits.map((e) => toTextEdit(doc.lines, e)) } } : null;
   }));
@@ -94,35 +87,35 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(handle("documentSymbol", null, ({ textDocument }) => {
     const doc = documents.get(textDocument.uri)?.document;
     if (!doc) return null;
-    const symbols = documentSymbols(doc);
+    const symbols = core.documentSymbols(doc);
     return support.hierarchicalSymbols ? symbols.map((s) => toDocumentSymbol(doc, s)) : toSymbolInformation(doc, textDocument.uri, symbols);
   }));
 
   connection.onFoldingRanges(handle("foldingRange", null, ({ textDocument }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? foldingRanges(doc).map(toFoldingRange) : null;
+    return doc ? core.foldingRanges(doc).map(toFoldingRange) : null;
   }));
 
   connection.onDocumentFormatting(handle("formatting", null, ({ textDocument }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? formatDocument(doc).map((e) => toTextEdit(doc.lines, e)) : null;
+    return doc ? core.format(doc).map((e) => toTextEdit(doc.lines, e)) : null;
   }));
 
   connection.languages.semanticTokens.on(handle("semanticTokens", { data: [] }, ({ textDocument }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? toSemanticTokens(doc, semanticTokens(doc)) : { data: [] };
+    return doc ? toSemanticTokens(doc, core.semanticTokens(doc)) : { data: [] };
   }));
 
   connection.onCodeAction(handle("codeAction", null, ({ textDocument, range, context }) => {
     const analysed = documents.diagnostics(textDocument.uri);
     if (!analysed || (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k)))) return null;
-    const fixes = quickFixes(analysed.diagnostics, toSpan(analysed.document.lines, range));
+    const fixes = core.quickFixes(analysed.diagnostics, toSpan(analysed.document.lines, range));
     return fixes.map((f) => toCodeAction(analysed.document, textDocument.uri, f, context.diagnostics));
   }));
 
   connection.onCodeLens(handle("codeLens", null, ({ textDocument }) => {
     const doc = documents.get(textDocument.uri)?.document;
-    return doc ? testCallLenses(doc, results.lookup(textDocument.uri)).map((lens) => toCodeLens(doc, textDocument.uri, lens)) : null;
+    return doc ? core.codeLenses(doc, results.lookup(textDocument.uri)).map((lens) => toCodeLens(doc, textDocument.uri, lens)) : null;
   }));
 
   connection.onNotification(TEST_CALL_RESULT_NOTIFICATION, handle("testCallResult", undefined, (raw: unknown) => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { quickFixes } from "../../../server/src/core/features/code-actions";
 import type { TextEdit } from "../../../server/src/core/types";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parse } from "../../../server/src/core/syntax/parse";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import type { TextEdit } from "../../../server/src/core/types";
 import { findCallStep, prepareTestRequest } from "../../../server/src/core/request/prepare-test-request";
 import { runTestCall } from "../../../server/src/core/runner/test-call";

@@ -3,7 +3,7 @@
 // a rule's quick fix must make its diagnostic go away.
 
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import type { Diagnostic, Fix, Severity, TextEdit } from "../../../server/src/core/types";
 import { marked, showRanges } from "../../helpers/markers";
 

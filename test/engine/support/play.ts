@@ -1,7 +1,7 @@
 // Runs a flow text through the engine in memory: scripted answers, mocked or
 // scripted calls, every turn collected. Engine tests read as conversations.
 
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { parseMockResponse, withMocks, type MockResponse } from "../../../server/src/core/engine/mock-response";
 import type { CallPerformer, Question } from "../../../server/src/core/engine/ports";
 import { runFlow, type RunResult } from "../../../server/src/core/engine/run-flow";

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { analyze } from "../../core/analysis/document";
+import { analyze } from "../../core/index";
 import { EXIT, type CliIo } from "../io";
 import { displayPath } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";

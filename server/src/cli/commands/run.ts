@@ -5,13 +5,10 @@
 
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyze } from "../../core/analysis/document";
-import { defaultSystemValues } from "../../core/engine/system-defaults";
-import { withMocks } from "../../core/engine/mock-response";
+import { analyze, defaultSystemValues, findCallStep, getFlowService, transcriptTurn, withMocks } from "../../core/index";
 import { runnerCallPerformer } from "../../core/engine/runner-call-performer";
-import { runFlow, type RunOutcome } from "../../core/engine/run-flow";
-import { transcriptTurn, type Turn } from "../../core/engine/turns";
-import { findCallStep } from "../../core/request/prepare-test-request";
+import type { RunOutcome } from "../../core/engine/run-flow";
+import type { Turn } from "../../core/engine/turns";
 import { textLine, toJsonDiagnostic } from "../format";
 import { EXIT, type CliIo } from "../io";
 import { lineAnswers, listAnswers, type Answers } from "../run-answers";
@@ -95,7 +92,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const turns: Turn[] = [];
   let outcome: RunOutcome;
   try {
-    ({ outcome } = await runFlow({
+    ({ outcome } = await getFlowService().runFlow({
       file: ast,
       values,
       answer: answers.answer,

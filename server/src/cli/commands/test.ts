@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyze } from "../../core/analysis/document";
+import { analyze } from "../../core/index";
 import { forEachStep } from "../../core/analysis/walk";
 import type { CallStep, FlowFile } from "../../core/syntax/ast";
 import type { Span } from "../../core/types";

@@ -1,0 +1,92 @@
+// The core's one entry point, as getLanguageService() is for
+// vscode-json-languageservice: the shells (lsp/, cli/) call the core through
+// the FlowService made here and import nothing else of it but types. The
+// service holds no state of its own; what it needs of the outside world
+// (HTTP, timers) comes in as a FlowRuntime.
+
+import { buildDocument, type FlowDocument } from "./analysis/document";
+import { analyze, checkDocument, type Analysis, type RuleErrorListener } from "./analyze";
+import { quickFixes, type QuickFix } from "./features/code-actions";
+import { testCallLenses, type TestCallLens } from "./features/code-lens";
+import { complete, type CompletionItem, type CompletionOptions } from "./features/completion";
+import { documentSymbols, type OutlineSymbol } from "./features/document-symbols";
+import { foldingRanges, type FoldingRange } from "./features/folding";
+import { formatDocument } from "./features/format";
+import { hover, type Hover, type HoverOptions } from "./features/hover";
+import { definition, highlights, references } from "./features/navigation";
+import type { Occurrence } from "./features/occurrences";
+import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from "./features/rename";
+import { semanticTokens, type SemanticToken } from "./features/semantic-tokens";
+import type { TestResultLookup } from "./features/test-call-summary";
+import { runFlow, type RunFlowOptions, type RunResult } from "./engine/run-flow";
+import type { Diagnostic, Span, TextEdit } from "./types";
+
+export interface FlowRuntime {
+  /** told when a rule throws (the rule's diagnostics are then missing) */
+  onRuleError?: RuleErrorListener;
+}
+
+export interface FlowService {
+  /** text → document (AST, symbols, flow analysis), without the rules */
+  parse(text: string): FlowDocument;
+  /** every diagnostic of a document: syntax errors and all rules */
+  check(document: FlowDocument): Diagnostic[];
+  /** parse + check */
+  analyze(text: string): Analysis;
+
+  // Editor features: offsets in, offsets out.
+  complete(document: FlowDocument, offset: number, options?: CompletionOptions): CompletionItem[];
+  hover(document: FlowDocument, offset: number, options?: HoverOptions): Hover | undefined;
+  definition(document: FlowDocument, offset: number): Span[];
+  references(document: FlowDocument, offset: number, includeDeclaration: boolean): Span[];
+  highlights(document: FlowDocument, offset: number): Occurrence[];
+  prepareRename(document: FlowDocument, offset: number): PrepareRenameResult | undefined;
+  rename(document: FlowDocument, offset: number, newName: string): RenameResult;
+  documentSymbols(document: FlowDocument): OutlineSymbol[];
+  foldingRanges(document: FlowDocument): FoldingRange[];
+  format(document: FlowDocument): TextEdit[];
+  semanticTokens(document: FlowDocument): SemanticToken[];
+  quickFixes(diagnostics: readonly Diagnostic[], range: Span): QuickFix[];
+  codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup): TestCallLens[];
+
+  /** plays a conversation (the simulator behind `botflow run`) */
+  runFlow(options: RunFlowOptions): Promise<RunResult>;
+}
+
+export function getFlowService(runtime: FlowRuntime = {}): FlowService {
+  return {
+    parse: buildDocument,
+    check: (document) => checkDocument(document, runtime.onRuleError),
+    analyze: (text) => analyze(text, runtime.onRuleError),
+    complete,
+    hover,
+    definition,
+    references,
+    highlights,
+    prepareRename,
+    rename,
+    documentSymbols,
+    foldingRanges,
+    format: formatDocument,
+    semanticTokens,
+    quickFixes,
+    codeLenses: testCallLenses,
+    runFlow,
+  };
+}
+
+// Plain values and helpers the shells use as they are (no behaviour to wire).
+export { buildDocument } from "./analysis/document";
+export { analyze, checkDocument } from "./analyze";
+export { systemVariable } from "./analysis/system-variables";
+export { ruleDocUrl } from "./features/rule-docs";
+export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "./features/semantic-tokens";
+export { DEFAULT_MAX_STEPS } from "./engine/run-flow";
+export { defaultSystemValues } from "./engine/system-defaults";
+export { parseMockResponse, withMocks } from "./engine/mock-response";
+export { transcriptTurn } from "./engine/turns";
+export { findCallStep } from "./request/prepare-test-request";
+
+export type { Analysis, RuleErrorListener } from "./analyze";
+export type { FlowDocument } from "./analysis/document";
+export type { Diagnostic, Severity, Span, TextEdit } from "./types";
