@@ -20,6 +20,7 @@ import {
   RUN_TEST_CALL_REQUEST, SAVE_LINES_EDIT_REQUEST, TEST_CALL_PLAN_REQUEST, secretSourceKey,
   type RunTestCallParams, type RunTestCallResult, type SaveLinesEditParams, type SaveLinesEditResult, type TestCallPlan, type TestCallPlanParams,
 } from "../protocol";
+import { undiciHttp } from "../runtime/node-runtime";
 import { toOffset, toTextEdit } from "./convert";
 import type { FlowDocuments } from "./documents";
 import type { Settings } from "./settings";
@@ -109,6 +110,7 @@ export function registerTestCallHandlers(deps: TestCallHandlerDeps): void {
     let result;
     try {
       result = await (await loadRunner())(built.request, {
+        http: undiciHttp,
         timeoutMs: typeof params.timeoutMs === "number" && params.timeoutMs > 0 ? params.timeoutMs : settings.current.testCall.timeoutMs,
         extraCaPem: Array.isArray(params.caCertificates) ? params.caCertificates.filter((p): p is string => typeof p === "string") : [],
         signal: controller.signal,

@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { analyze, defaultSystemValues, findCallStep, getFlowService, transcriptTurn, withMocks } from "../../core/index";
 import { runnerCallPerformer } from "../../core/engine/runner-call-performer";
+import { undiciHttp } from "../../runtime/node-runtime";
 import type { RunOutcome } from "../../core/engine/run-flow";
 import type { Turn } from "../../core/engine/turns";
 import { textLine, toJsonDiagnostic } from "../format";
@@ -86,7 +87,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const network = runnerCallPerformer({
     file: ast,
     resolveSecret: environmentSecrets(io.env),
-    call: { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(certificates.value.length ? { extraCaPem: certificates.value } : {}) },
+    call: { http: undiciHttp, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(certificates.value.length ? { extraCaPem: certificates.value } : {}) },
   });
 
   const turns: Turn[] = [];

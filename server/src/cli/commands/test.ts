@@ -17,6 +17,7 @@ import { findCallStep, prepareTestRequest } from "../../core/request/prepare-tes
 import { stepErrors } from "../../core/request/step-errors";
 import type { RequestProblem } from "../../core/request/prepared-request";
 import { runTestCall } from "../../core/runner/test-call";
+import { undiciHttp } from "../../runtime/node-runtime";
 import { responseFields } from "../../core/response/fields";
 import { insertSaveLines, savesLeft, suggestSaves, type ChosenSave, type SaveSuggestion } from "../../core/response/save-lines";
 import { EXIT, type CliIo } from "../io";
@@ -103,7 +104,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.errors;
   }
 
-  const result = await runTestCall(built.request, { timeoutMs: options.timeoutMs, extraCaPem });
+  const result = await runTestCall(built.request, { http: undiciHttp, timeoutMs: options.timeoutMs, extraCaPem });
   const list = responseFields(result);
   const suggestions = suggestSaves(ast, step, list.fields);
   const rows = fieldRows(suggestions);
