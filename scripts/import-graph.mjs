@@ -76,7 +76,7 @@ function components() {
 
 const rel = (f) => relative(root, f);
 const circles = components();
-console.log(`import circles: ${circles.length} (${circles.map((c) => c.length).join(", ") || "none"} modules)`);
+console.log(`import circles: ${circles.length}${circles.length ? " " : ""}${circles.length ? `(${circles.map((c) => c.length).join(", ")} modules)` : ""}`);
 if (list) for (const c of circles) console.log(`  ${c.map(rel).sort().join("\n  ")}\n`);
 
 const core = join(root, "server/src/core") + "/";

@@ -19,9 +19,18 @@ import { prepareRename, rename, type PrepareRenameResult, type RenameResult } fr
 import { semanticTokens, type SemanticToken } from "./features/semantic-tokens";
 import type { TestResultLookup } from "./features/test-call-summary";
 import { runFlow, type RunFlowOptions, type RunResult } from "./engine/run-flow";
+import type { HttpPort, Timers } from "./ports";
+import { planTestCall, type ReadyPlan, type TestCallPlan, type TestCallTarget } from "./test-call/plan";
+import { planView, type LastTestCall, type TestCallPlanView, type TestCallSent } from "./test-call/report";
+import { sendTestCall, type SendInput } from "./test-call/send";
+import { chooseAllValues, chooseSaves, composeSaveEdit, saveLinesEdit, saveSuggestions, type SaveEdit, type SaveLinesChoice } from "./test-call/save-edit";
 import type { Diagnostic, Span, TextEdit } from "./types";
 
 export interface FlowRuntime {
+  /** for test calls and runs: an undici Dispatcher per call */
+  http?: HttpPort;
+  /** for call deadlines; default the global timers */
+  timers?: Timers;
   /** told when a rule throws (the rule's diagnostics are then missing) */
   onRuleError?: RuleErrorListener;
 }
@@ -49,8 +58,27 @@ export interface FlowService {
   quickFixes(diagnostics: readonly Diagnostic[], range: Span): QuickFix[];
   codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup): TestCallLens[];
 
+  /** "Run test call": plan, send, and the save/test lines after it */
+  testCall: TestCallService;
+
   /** plays a conversation (the simulator behind `botflow run`) */
   runFlow(options: RunFlowOptions): Promise<RunResult>;
+}
+
+export interface TestCallService {
+  /** which step, what to ask for, which secrets, what blocks it */
+  plan(document: FlowDocument, diagnostics: readonly Diagnostic[], target: TestCallTarget): TestCallPlan;
+  /** the plan as a shell without the syntax tree sees it */
+  view(plan: TestCallPlan): TestCallPlanView;
+  /** builds, sends (through the runtime's HTTP port) and reports; never throws for an HTTP problem */
+  send(plan: ReadyPlan, input: SendInput): Promise<TestCallSent>;
+  /** the editor's save/test line edit after a run */
+  saveLinesEdit: typeof saveLinesEdit;
+  /** the CLI's pieces of the same edit */
+  saveSuggestions: typeof saveSuggestions;
+  chooseSaves: typeof chooseSaves;
+  chooseAllValues: typeof chooseAllValues;
+  composeSaveEdit(text: string, step: ReadyPlan["step"], chosen: Parameters<typeof composeSaveEdit>[2], tests?: Readonly<Record<string, string>>): SaveEdit;
 }
 
 export function getFlowService(runtime: FlowRuntime = {}): FlowService {
@@ -71,6 +99,19 @@ export function getFlowService(runtime: FlowRuntime = {}): FlowService {
     semanticTokens,
     quickFixes,
     codeLenses: testCallLenses,
+    testCall: {
+      plan: (document, diagnostics, target) => planTestCall(document, diagnostics, target),
+      view: planView,
+      send: (plan, input) => {
+        if (!runtime.http) throw new Error("this FlowService was made without an HTTP port: pass runtime.http to send test calls");
+        return sendTestCall(plan, input, { http: runtime.http, ...(runtime.timers ? { timers: runtime.timers } : {}) });
+      },
+      saveLinesEdit,
+      saveSuggestions,
+      chooseSaves,
+      chooseAllValues,
+      composeSaveEdit,
+    },
     runFlow,
   };
 }
@@ -86,7 +127,15 @@ export { defaultSystemValues } from "./engine/system-defaults";
 export { parseMockResponse, withMocks } from "./engine/mock-response";
 export { transcriptTurn } from "./engine/turns";
 export { findCallStep } from "./request/prepare-test-request";
+export { notSent } from "./test-call/report";
+export { savesLeft } from "./response/save-lines";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
 export type { FlowDocument } from "./analysis/document";
+export type { HttpPort, Timers } from "./ports";
+export type { ReadyPlan, TestCallPlan, TestCallTarget } from "./test-call/plan";
+export type { LastTestCall, TestCallFieldChoice, TestCallPlanView, TestCallReport, TestCallSecretSource, TestCallSent } from "./test-call/report";
+export type { SendInput } from "./test-call/send";
+export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";
+export type { TestCallSummary } from "./features/test-call-summary";

@@ -5,6 +5,7 @@
 
 import { CodeActionKind, CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type Connection, type InitializeResult } from "vscode-languageserver/node";
 import { getFlowService } from "../core/index";
+import { undiciHttp } from "../runtime/node-runtime";
 import { TEST_CALL_RESULT_NOTIFICATION, readTestCallResultParams } from "../protocol";
 import { clientSupport, serverCapabilities, type ClientSupport } from "./capabilities";
 import { toOffset, toRange, toSpan, toTextEdit } from "./convert";
@@ -21,12 +22,12 @@ import { registerTestCallHandlers } from "./test-call-handler";
 export function startServer(connection: Connection): void {
   let support: ClientSupport = clientSupport({}, undefined);
   const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const core = getFlowService({ onRuleError });
+  const core = getFlowService({ onRuleError, http: undiciHttp });
   const documents = new FlowDocuments(onRuleError);
   const settings = new Settings(connection, () => support.configuration);
   const diagnostics = new DiagnosticsScheduler(connection, documents, () => settings.current.diagnostics.debounceMs);
   const results = new TestResults();
-  const handle = <P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R) => guard(connection, name, fallback, handler);
+  const handle = <P extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R) => guard(connection, name, fallback, handler);
 
   connection.onInitialize((params): InitializeResult => {
     support = clientSupport(params.capabilities, params.clientInfo?.name);
@@ -121,11 +122,11 @@ export function startServer(connection: Connection): void {
   connection.onNotification(TEST_CALL_RESULT_NOTIFICATION, handle("testCallResult", undefined, (raw: unknown) => {
     const params = readTestCallResultParams(raw);
     if (!params) return connection.console.warn(`${TEST_CALL_RESULT_NOTIFICATION}: ignored malformed parameters`);
-    results.set(params.uri, params.step, params.result);
+    results.setSummary(params.uri, params.step, params.result);
     if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   }));
 
-  registerTestCallHandlers({ connection, documents, results, settings, canRefreshLenses: () => support.codeLensRefresh });
+  registerTestCallHandlers({ connection, core, documents, results, settings, canRefreshLenses: () => support.codeLensRefresh, handle });
 
   documents.open.listen(connection);
   connection.listen();

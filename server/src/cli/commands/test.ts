@@ -8,18 +8,12 @@
 import { parseArgs } from "node:util";
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyze } from "../../core/index";
-import { forEachStep } from "../../core/analysis/walk";
-import type { CallStep, FlowFile } from "../../core/syntax/ast";
+import { analyze, getFlowService, savesLeft, type ReadyPlan, type SaveEdit, type TestCallReport } from "../../core/index";
 import type { Span } from "../../core/types";
 import type { LineIndex } from "../../core/text/line-index";
-import { findCallStep, prepareTestRequest } from "../../core/request/prepare-test-request";
-import { stepErrors } from "../../core/request/step-errors";
 import type { RequestProblem } from "../../core/request/prepared-request";
-import { runTestCall } from "../../core/runner/test-call";
+import type { SaveSuggestion } from "../../core/response/save-lines";
 import { undiciHttp } from "../../runtime/node-runtime";
-import { responseFields } from "../../core/response/fields";
-import { insertSaveLines, savesLeft, suggestSaves, type ChosenSave, type SaveSuggestion } from "../../core/response/save-lines";
 import { EXIT, type CliIo } from "../io";
 import { displayPath, loadCertificates } from "../files";
 import { environmentSecrets } from "../run-secrets";
@@ -83,50 +77,46 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   if (!certificates.ok) return usage(certificates.message);
   const extraCaPem = certificates.value;
 
-  const { ast, diagnostics, lines } = analyze(text);
-  const step = findCallStep(ast, options.step);
-  if (!step) {
-    const names = callStepNames(ast);
-    return usage(`${shown} has no call step named ${options.step}${names.length ? ` (call steps: ${names.join(", ")})` : ""}`);
+  const core = getFlowService({ http: undiciHttp });
+  const { document, diagnostics, lines } = analyze(text);
+  const plan = core.testCall.plan(document, diagnostics, { step: options.step });
+  if (!plan.ok) {
+    return usage(`${shown} has no call step named ${options.step}${plan.stepNames.length ? ` (call steps: ${plan.stepNames.join(", ")})` : ""}`);
   }
 
-  const errors = stepErrors(diagnostics, ast, step);
-  if (errors.length) {
-    for (const d of errors) io.stderr(`${location(shown, lines, d.span)}: error ${d.code}: ${d.message}\n`);
-    io.stderr(`botflow test: ${options.step} cannot be sent until ${errors.length === 1 ? "this error is" : "these errors are"} fixed\n`);
+  const sent = await core.testCall.send(plan, { values: options.vars, resolveSecret: environmentSecrets(io.env), timeoutMs: options.timeoutMs, extraCaPem });
+  if (sent.blocking.length) {
+    for (const d of sent.blocking) io.stderr(`${location(shown, lines, d.span)}: error ${d.code}: ${d.message}\n`);
+    io.stderr(`botflow test: ${options.step} cannot be sent until ${sent.blocking.length === 1 ? "this error is" : "these errors are"} fixed\n`);
     return EXIT.errors;
   }
-
-  const built = await prepareTestRequest(ast, step, { overrides: options.vars, resolveSecret: environmentSecrets(io.env) });
-  if (!built.ok) {
-    for (const p of built.problems) io.stderr(`${location(shown, lines, p.span)}: ${cliMessage(p)}\n`);
+  if (sent.problems.length) {
+    for (const p of sent.problems) io.stderr(`${location(shown, lines, p.span)}: ${cliMessage(p)}\n`);
     io.stderr(`botflow test: ${options.step} cannot be sent\n`);
     return EXIT.errors;
   }
-
-  const result = await runTestCall(built.request, { http: undiciHttp, timeoutMs: options.timeoutMs, extraCaPem });
-  const list = responseFields(result);
-  const suggestions = suggestSaves(ast, step, list.fields);
+  const { report } = sent;
+  const suggestions = core.testCall.saveSuggestions(document.ast, plan.step, sent.last?.run?.fields ?? []);
   const rows = fieldRows(suggestions);
 
   let inserted: string[] = [];
   let insertFailure: string | undefined;
   if (options.insert.length || options.insertAll) {
-    const outcome = await insert(options, suggestions, result.outcome.branch, text, step, path);
+    const outcome = await insert(options, suggestions, report, text, plan, path);
     if (typeof outcome === "string") insertFailure = outcome;
     else inserted = outcome;
   }
 
-  if (options.json) io.stdout(`${JSON.stringify(testCallJson(result, rows, inserted), null, 2)}\n`);
+  if (options.json) io.stdout(`${JSON.stringify(testCallJson(report, rows, inserted), null, 2)}\n`);
   else {
-    io.stdout(testCallText(result, list, rows));
+    io.stdout(testCallText(report, rows));
     if (inserted.length) io.stdout(`\nInserted into ${shown}:\n${inserted.map((l) => `  ${l}`).join("\n")}\n`);
   }
   if (insertFailure) {
     io.stderr(`botflow test: nothing inserted: ${insertFailure}\n`);
     return EXIT.errors;
   }
-  return result.outcome.branch === "success" ? EXIT.ok : EXIT.failureBranch;
+  return report.branch === "success" ? EXIT.ok : EXIT.failureBranch;
 }
 
 function readOptions(argv: string[]): Options | "help" {
@@ -170,35 +160,30 @@ function readOptions(argv: string[]): Options | "help" {
 }
 
 /** Writes the chosen save lines into the file; returns them, or why nothing was written. */
-async function insert(options: Options, suggestions: SaveSuggestion[], branch: "success" | "failure", text: string, step: CallStep, path: string): Promise<string[] | string> {
-  if (branch !== "success") return "the call took the failure branch, where saved variables are not set";
+async function insert(options: Options, suggestions: SaveSuggestion[], report: TestCallReport, text: string, plan: ReadyPlan, path: string): Promise<string[] | string> {
+  if (report.branch !== "success") return "the call took the failure branch, where saved variables are not set";
   if (!suggestions.length) return "the response has no fields to save";
-  let chosen: ChosenSave[];
+  const { testCall } = getFlowService();
+  const { step } = plan;
+  let edit: SaveEdit;
   if (options.insertAll) {
-    // Values only: saving a whole object or array is rarely what "all" means, and would eat the eight-save limit.
-    chosen = suggestions.filter((s) => !s.alreadySavedAs && s.field.type !== "object" && s.field.type !== "array").map((s) => ({ name: s.name, path: s.field.path }));
+    const chosen = testCall.chooseAllValues(suggestions);
     if (!chosen.length) return "every value field is saved already";
-    if (chosen.length > savesLeft(step)) {
-      return `${chosen.length} value fields, but ${step.name?.name} can take ${savesLeft(step)} more save${savesLeft(step) === 1 ? "" : "s"} (at most 8): choose with --insert PATH`;
-    }
+    const left = savesLeft(step);
+    if (chosen.length > left) return `${chosen.length} value fields, but ${plan.name} can take ${left} more save${left === 1 ? "" : "s"} (at most 8): choose with --insert PATH`;
+    edit = testCall.composeSaveEdit(text, step, chosen);
   } else {
-    chosen = [];
-    for (const wanted of options.insert) {
-      const found = suggestions.find((s) => s.field.path === wanted);
-      if (!found) return `the response has no field ${wanted} (paths are written as in the field list, e.g. order.items[0].sku)`;
-      if (found.alreadySavedAs) continue;
-      if (!chosen.some((c) => c.path === wanted)) chosen.push({ name: found.name, path: wanted });
-    }
-    if (!chosen.length) return "every chosen field is saved already";
+    const picked = testCall.chooseSaves(suggestions, options.insert);
+    if (!picked.ok) return `the response has no field ${picked.missing} (paths are written as in the field list, e.g. order.items[0].sku)`;
+    if (!picked.chosen.length) return "every chosen field is saved already";
+    edit = testCall.composeSaveEdit(text, step, picked.chosen);
   }
-  const result = insertSaveLines(text, step, chosen);
-  if (!result.ok) return result.message;
+  if (!edit.ok) return edit.message;
   // The call took a while: do not overwrite edits made meanwhile.
   const current = await readFile(path, "utf8").catch(() => undefined);
   if (current !== text) return `${path} changed while the call ran`;
-  const updated = text.slice(0, result.edit.span.start) + result.edit.newText + text.slice(result.edit.span.end);
-  await writeFile(path, updated, "utf8");
-  return result.lines;
+  await writeFile(path, edit.text, "utf8");
+  return edit.lines;
 }
 
 /** The core's message, with how to fix it from a terminal. */
@@ -219,12 +204,3 @@ function location(file: string, lines: LineIndex, span: Span): string {
   const { line, character } = lines.positionAt(span.start);
   return `${file}:${line + 1}:${character + 1}`;
 }
-
-function callStepNames(ast: FlowFile): string[] {
-  const names: string[] = [];
-  forEachStep(ast, (s) => {
-    if (s.kind === "call" && s.name) names.push(s.name.name);
-  });
-  return names;
-}
-
