@@ -3,9 +3,9 @@
 // core; this module only lays it out.
 
 import type { TestCallReport } from "../core/index";
-import type { RequestView } from "../core/request/prepared-request";
-import type { SaveSuggestion } from "../core/response/save-lines";
-import type { TestCallResult } from "../core/runner/test-call-result";
+import type { RequestView } from "../core/index";
+import type { SaveSuggestion } from "../core/index";
+import type { TestCallResult } from "../core/index";
 
 export interface FieldRow {
   path: string;

@@ -19,6 +19,8 @@ import { prepareRename, rename, type PrepareRenameResult, type RenameResult } fr
 import { semanticTokens, type SemanticToken } from "./features/semantic-tokens";
 import type { TestResultLookup } from "./features/test-call-summary";
 import { runFlow, type RunFlowOptions, type RunResult } from "./engine/run-flow";
+import type { CallPerformer } from "./engine/ports";
+import { runnerCallPerformer, type RunnerPerformerOptions } from "./engine/runner-call-performer";
 import type { HttpPort, Timers } from "./ports";
 import { planTestCall, type ReadyPlan, type TestCallPlan, type TestCallTarget } from "./test-call/plan";
 import { planView, type LastTestCall, type TestCallPlanView, type TestCallSent } from "./test-call/report";
@@ -63,6 +65,12 @@ export interface FlowService {
 
   /** plays a conversation (the simulator behind `botflow run`) */
   runFlow(options: RunFlowOptions): Promise<RunResult>;
+  /** a run's calls sent for real, through the runtime's HTTP port */
+  networkCalls(options: NetworkCallOptions): CallPerformer;
+}
+
+export interface NetworkCallOptions extends Omit<RunnerPerformerOptions, "call"> {
+  call?: Omit<RunnerPerformerOptions["call"], "http" | "timers">;
 }
 
 export interface TestCallService {
@@ -103,8 +111,7 @@ export function getFlowService(runtime: FlowRuntime = {}): FlowService {
       plan: (document, diagnostics, target) => planTestCall(document, diagnostics, target),
       view: planView,
       send: (plan, input) => {
-        if (!runtime.http) throw new Error("this FlowService was made without an HTTP port: pass runtime.http to send test calls");
-        return sendTestCall(plan, input, { http: runtime.http, ...(runtime.timers ? { timers: runtime.timers } : {}) });
+        return sendTestCall(plan, input, { http: httpOf(runtime), ...(runtime.timers ? { timers: runtime.timers } : {}) });
       },
       saveLinesEdit,
       saveSuggestions,
@@ -113,7 +120,13 @@ export function getFlowService(runtime: FlowRuntime = {}): FlowService {
       composeSaveEdit,
     },
     runFlow,
+    networkCalls: (options) => runnerCallPerformer({ ...options, call: { ...options.call, http: httpOf(runtime), ...(runtime.timers ? { timers: runtime.timers } : {}) } }),
   };
+}
+
+function httpOf(runtime: FlowRuntime): HttpPort {
+  if (!runtime.http) throw new Error("this FlowService was made without an HTTP port: pass runtime.http to send requests");
+  return runtime.http;
 }
 
 // Plain values and helpers the shells use as they are (no behaviour to wire).
@@ -131,6 +144,24 @@ export { notSent } from "./test-call/report";
 export { savesLeft } from "./response/save-lines";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
+// Types of the values the service takes and gives, for the shells.
+export type { QuickFix } from "./features/code-actions";
+export type { TestCallLens } from "./features/code-lens";
+export type { CompletionItem, CompletionKind } from "./features/completion";
+export type { OutlineKind, OutlineSymbol } from "./features/document-symbols";
+export type { FoldingRange } from "./features/folding";
+export type { Hover } from "./features/hover";
+export type { SemanticToken } from "./features/semantic-tokens";
+export type { TestResultLookup } from "./features/test-call-summary";
+export type { LineIndex, Position } from "./text/line-index";
+export type { SecretResolver } from "./request/credentials";
+export type { RequestProblem, RequestView } from "./request/prepared-request";
+export type { SaveSuggestion } from "./response/save-lines";
+export type { TestCallResult } from "./runner/test-call-result";
+export type { MockResponse } from "./engine/mock-response";
+export type { AnswerSource, CallPerformer } from "./engine/ports";
+export type { RunOutcome } from "./engine/run-flow";
+export type { Turn } from "./engine/turns";
 export type { FlowDocument } from "./analysis/document";
 export type { HttpPort, Timers } from "./ports";
 export type { ReadyPlan, TestCallPlan, TestCallTarget } from "./test-call/plan";

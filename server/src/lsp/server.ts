@@ -4,8 +4,8 @@
 // in core/features; everything that knows LSP lives in this folder.
 
 import { CodeActionKind, CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type Connection, type InitializeResult } from "vscode-languageserver/node";
-import { getFlowService } from "../core/index";
-import { undiciHttp } from "../runtime/node-runtime";
+import { getFlowService, type HttpPort, type Timers } from "../core/index";
+import { nodeRuntime } from "../runtime/node-runtime";
 import { TEST_CALL_RESULT_NOTIFICATION, readTestCallResultParams } from "../protocol";
 import { clientSupport, serverCapabilities, type ClientSupport } from "./capabilities";
 import { toOffset, toRange, toSpan, toTextEdit } from "./convert";
@@ -19,13 +19,23 @@ import { Settings } from "./settings";
 import { TestResults } from "./test-results";
 import { registerTestCallHandlers } from "./test-call-handler";
 
-export function startServer(connection: Connection): void {
+/**
+ * What the server needs of the process, passed in as json-language-features
+ * does (`startServer(connection, runtime)`): HTTP for test calls and timers
+ * for the diagnostics' debounce and the calls' deadlines.
+ */
+export interface ServerRuntime {
+  http: HttpPort;
+  timers: Timers;
+}
+
+export function startServer(connection: Connection, runtime: ServerRuntime = nodeRuntime()): void {
   let support: ClientSupport = clientSupport({}, undefined);
   const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const core = getFlowService({ onRuleError, http: undiciHttp });
+  const core = getFlowService({ onRuleError, http: runtime.http, timers: runtime.timers });
   const documents = new FlowDocuments(onRuleError);
   const settings = new Settings(connection, () => support.configuration);
-  const diagnostics = new DiagnosticsScheduler(connection, documents, () => settings.current.diagnostics.debounceMs);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, () => settings.current.diagnostics.debounceMs, runtime.timers);
   const results = new TestResults();
   const handle = <P extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R) => guard(connection, name, fallback, handler);
 

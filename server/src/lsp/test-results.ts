@@ -5,7 +5,7 @@
 // (botflow/testCallResult); closing the document forgets it.
 
 import type { LastTestCall, TestCallSummary } from "../core/index";
-import type { TestResultLookup } from "../core/features/test-call-summary";
+import type { TestResultLookup } from "../core/index";
 
 export class TestResults {
   private readonly byUri = new Map<string, Map<string, LastTestCall>>();

@@ -6,15 +6,14 @@
 // the insertion failed), 2 usage error.
 
 import { parseArgs } from "node:util";
-import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyze, getFlowService, savesLeft, type ReadyPlan, type SaveEdit, type TestCallReport } from "../../core/index";
-import type { Span } from "../../core/types";
-import type { LineIndex } from "../../core/text/line-index";
-import type { RequestProblem } from "../../core/request/prepared-request";
-import type { SaveSuggestion } from "../../core/response/save-lines";
+import { analyze, getFlowService, savesLeft, type FlowService, type ReadyPlan, type SaveEdit, type TestCallReport } from "../../core/index";
+import type { Span } from "../../core/index";
+import type { LineIndex } from "../../core/index";
+import type { RequestProblem } from "../../core/index";
+import type { SaveSuggestion } from "../../core/index";
 import { undiciHttp } from "../../runtime/node-runtime";
-import { EXIT, type CliIo } from "../io";
+import { EXIT, filesOf, type CliFileSystem, type CliIo } from "../io";
 import { displayPath, loadCertificates } from "../files";
 import { environmentSecrets } from "../run-secrets";
 import { fieldRows, testCallJson, testCallText } from "../format-test-call";
@@ -69,11 +68,11 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   const shown = displayPath(io.cwd, path);
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await filesOf(io).readText(path);
   } catch (error) {
     return usage(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const certificates = await loadCertificates(io.cwd, options.caFiles);
+  const certificates = await loadCertificates(io, options.caFiles);
   if (!certificates.ok) return usage(certificates.message);
   const extraCaPem = certificates.value;
 
@@ -102,7 +101,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   let inserted: string[] = [];
   let insertFailure: string | undefined;
   if (options.insert.length || options.insertAll) {
-    const outcome = await insert(options, suggestions, report, text, plan, path);
+    const outcome = await insert(core.testCall, filesOf(io), options, suggestions, report, text, plan, path);
     if (typeof outcome === "string") insertFailure = outcome;
     else inserted = outcome;
   }
@@ -160,10 +159,9 @@ function readOptions(argv: string[]): Options | "help" {
 }
 
 /** Writes the chosen save lines into the file; returns them, or why nothing was written. */
-async function insert(options: Options, suggestions: SaveSuggestion[], report: TestCallReport, text: string, plan: ReadyPlan, path: string): Promise<string[] | string> {
+async function insert(testCall: FlowService["testCall"], fs: CliFileSystem, options: Options, suggestions: SaveSuggestion[], report: TestCallReport, text: string, plan: ReadyPlan, path: string): Promise<string[] | string> {
   if (report.branch !== "success") return "the call took the failure branch, where saved variables are not set";
   if (!suggestions.length) return "the response has no fields to save";
-  const { testCall } = getFlowService();
   const { step } = plan;
   let edit: SaveEdit;
   if (options.insertAll) {
@@ -180,9 +178,9 @@ async function insert(options: Options, suggestions: SaveSuggestion[], report: T
   }
   if (!edit.ok) return edit.message;
   // The call took a while: do not overwrite edits made meanwhile.
-  const current = await readFile(path, "utf8").catch(() => undefined);
+  const current = await fs.readText(path).catch(() => undefined);
   if (current !== text) return `${path} changed while the call ran`;
-  await writeFile(path, edit.text, "utf8");
+  await fs.writeText(path, edit.text);
   return edit.lines;
 }
 
