@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../../server/src/core/analyze";
-import { undiciHttp } from "../../server/src/runtime/node-runtime";
-import { runnerCallPerformer } from "../../server/src/core/engine/runner-call-performer";
-import type { CallStep } from "../../server/src/core/syntax/ast";
-import { testCertificate } from "../helpers/certificates";
-import { header, startHttpsServer, type TestServer } from "../helpers/https-server";
+import { analyze } from "../../../server/src/core/analyze";
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
+import { runnerCallPerformer } from "../../../server/src/core/engine/runner-call-performer";
+import type { CallStep } from "../../../server/src/core/syntax/ast";
+import { testCertificate } from "../../helpers/certificates";
+import { header, startHttpsServer, type TestServer } from "../../helpers/https-server";
 
 const TOKEN = "tok-runner-performer-secret";
 
