@@ -5,18 +5,15 @@
 // Exit: 0 success branch, 3 failure branch, 1 the step cannot be sent (or
 // the insertion failed), 2 usage error.
 
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { analyze, getFlowService, savesLeft, type FlowService, type ReadyPlan, type SaveEdit, type TestCallReport } from "../../core/index";
-import type { Span } from "../../core/index";
-import type { LineIndex } from "../../core/index";
-import type { RequestProblem } from "../../core/index";
-import type { SaveSuggestion } from "../../core/index";
+import { analyze, getFlowService, type LineIndex, type RequestProblem, type Span } from "../../core/index";
 import { undiciHttp } from "../../runtime/node-runtime";
-import { EXIT, filesOf, type CliFileSystem, type CliIo } from "../io";
 import { displayPath, loadCertificates } from "../files";
-import { environmentSecrets } from "../run-secrets";
 import { fieldRows, testCallJson, testCallText } from "../format-test-call";
+import { EXIT, filesOf, type CliIo } from "../io";
+import { environmentSecrets } from "../run-secrets";
+import { insertSaves } from "../test-insert";
+import { readOptions, type Options } from "../test-options";
 
 const HELP = `Usage: botflow test FILE STEP [options]
 
@@ -35,17 +32,6 @@ Secrets: "env NAME" reads $NAME; secret "key" reads $KEY (the key upper-cased).
 Exit status: 0 success branch, 3 failure branch, 1 the step cannot be sent,
 2 usage error.
 `;
-
-interface Options {
-  file: string;
-  step: string;
-  vars: Map<string, string>;
-  timeoutMs?: number;
-  caFiles: string[];
-  json: boolean;
-  insert: string[];
-  insertAll: boolean;
-}
 
 export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   const usage = (message: string) => {
@@ -101,7 +87,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   let inserted: string[] = [];
   let insertFailure: string | undefined;
   if (options.insert.length || options.insertAll) {
-    const outcome = await insert(core.testCall, filesOf(io), options, suggestions, report, text, plan, path);
+    const outcome = await insertSaves(core.testCall, filesOf(io), options, suggestions, report, text, plan, path);
     if (typeof outcome === "string") insertFailure = outcome;
     else inserted = outcome;
   }
@@ -116,72 +102,6 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.errors;
   }
   return report.branch === "success" ? EXIT.ok : EXIT.failureBranch;
-}
-
-function readOptions(argv: string[]): Options | "help" {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      var: { type: "string", multiple: true },
-      timeout: { type: "string" },
-      ca: { type: "string", multiple: true },
-      json: { type: "boolean" },
-      insert: { type: "string", multiple: true },
-      "insert-all": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) return "help";
-  if (positionals.length !== 2) throw new Error(`expected FILE and STEP, got ${positionals.length} argument${positionals.length === 1 ? "" : "s"}; see botflow test --help`);
-  const vars = new Map<string, string>();
-  for (const item of values.var ?? []) {
-    const eq = item.indexOf("=");
-    if (eq <= 0) throw new Error(`--var needs NAME=VALUE, not ${JSON.stringify(item)}`);
-    vars.set(item.slice(0, eq), item.slice(eq + 1));
-  }
-  let timeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    timeoutMs = Number(values.timeout);
-    if (!/^\d+$/.test(values.timeout) || timeoutMs <= 0) throw new Error(`--timeout needs a positive number of milliseconds, not ${JSON.stringify(values.timeout)}`);
-  }
-  if (values["insert-all"] && values.insert?.length) throw new Error("use either --insert PATH or --insert-all, not both");
-  return {
-    file: positionals[0],
-    step: positionals[1],
-    vars,
-    timeoutMs,
-    caFiles: values.ca ?? [],
-    json: !!values.json,
-    insert: values.insert ?? [],
-    insertAll: !!values["insert-all"],
-  };
-}
-
-/** Writes the chosen save lines into the file; returns them, or why nothing was written. */
-async function insert(testCall: FlowService["testCall"], fs: CliFileSystem, options: Options, suggestions: SaveSuggestion[], report: TestCallReport, text: string, plan: ReadyPlan, path: string): Promise<string[] | string> {
-  if (report.branch !== "success") return "the call took the failure branch, where saved variables are not set";
-  if (!suggestions.length) return "the response has no fields to save";
-  const { step } = plan;
-  let edit: SaveEdit;
-  if (options.insertAll) {
-    const chosen = testCall.chooseAllValues(suggestions);
-    if (!chosen.length) return "every value field is saved already";
-    const left = savesLeft(step);
-    if (chosen.length > left) return `${chosen.length} value fields, but ${plan.name} can take ${left} more save${left === 1 ? "" : "s"} (at most 8): choose with --insert PATH`;
-    edit = testCall.composeSaveEdit(text, step, chosen);
-  } else {
-    const picked = testCall.chooseSaves(suggestions, options.insert);
-    if (!picked.ok) return `the response has no field ${picked.missing} (paths are written as in the field list, e.g. order.items[0].sku)`;
-    if (!picked.chosen.length) return "every chosen field is saved already";
-    edit = testCall.composeSaveEdit(text, step, picked.chosen);
-  }
-  if (!edit.ok) return edit.message;
-  // The call took a while: do not overwrite edits made meanwhile.
-  const current = await fs.readText(path).catch(() => undefined);
-  if (current !== text) return `${path} changed while the call ran`;
-  await fs.writeText(path, edit.text);
-  return edit.lines;
 }
 
 /** The core's message, with how to fix it from a terminal. */

@@ -27,7 +27,7 @@ export type SendPorts = Pick<TestCallOptions, "http" | "timers">;
 export async function sendTestCall(plan: ReadyPlan, input: SendInput, ports: SendPorts): Promise<TestCallSent> {
   if (plan.blocking.length) return { report: notSent(blockedMessage(plan)), blocking: plan.blocking, problems: [] };
   const { ast } = plan.document;
-  const built = await prepareTestRequest(ast, plan.step, { overrides: input.values ?? {}, resolveSecret: input.resolveSecret });
+  const built = await prepareTestRequest(ast, plan.step, { overrides: input.values ?? {}, resolveSecret: input.resolveSecret, endpoints: plan.document.urls });
   if (!built.ok) return { report: notSent(problemsMessage(built.problems)), blocking: [], problems: built.problems };
 
   const result = await runTestCall(built.request, {
