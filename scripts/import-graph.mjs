@@ -4,22 +4,14 @@
 // import directly. Type-only imports count: they tie modules together too.
 // Usage: node scripts/import-graph.mjs [--list]
 
-import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
+import { ROOT, SOURCE_DIRS, tsFiles as files } from "./source-files.mjs";
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const root = ROOT;
 const list = process.argv.includes("--list");
 
-function files(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir)) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...files(full));
-    else if (full.endsWith(".ts")) out.push(full);
-  }
-  return out;
-}
 
 function resolveImport(from, spec) {
   if (!spec.startsWith(".")) return undefined;
@@ -31,7 +23,7 @@ function resolveImport(from, spec) {
 }
 
 const graph = new Map();
-for (const dir of ["server/src", "client/src"]) {
+for (const dir of SOURCE_DIRS) {
   for (const file of files(join(root, dir))) {
     const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
     graph.set(file, info.importedFiles.map((i) => resolveImport(file, i.fileName)).filter(Boolean));

@@ -2,22 +2,14 @@
 // declaration to its closing brace), to watch for orchestration that grows in
 // one place. Usage: node scripts/longest-functions.mjs [N]
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
+import { ROOT, SOURCE_DIRS, tsFiles as files } from "./source-files.mjs";
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const root = ROOT;
 const most = Number(process.argv[2] ?? 10);
 
-function files(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir)) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...files(full));
-    else if (full.endsWith(".ts")) out.push(full);
-  }
-  return out;
-}
 
 function nameOf(node) {
   if (node.name && ts.isIdentifier(node.name)) return node.name.text;
@@ -28,7 +20,7 @@ function nameOf(node) {
 }
 
 const found = [];
-for (const dir of ["server/src", "client/src"]) {
+for (const dir of SOURCE_DIRS) {
   for (const file of files(join(root, dir))) {
     const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const visit = (node) => {

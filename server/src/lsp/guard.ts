@@ -6,6 +6,9 @@
 
 import { ResponseError, type Connection } from "vscode-languageserver/node";
 
+/** guard() with the connection bound: what the handler modules are given. */
+export type Handle = <P extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R) => (...args: P) => R;
+
 export function guard<P extends unknown[], R>(connection: Connection, name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R): (...args: P) => R {
   const failed = (error: unknown): Awaited<R> => {
     if (error instanceof ResponseError) throw error;

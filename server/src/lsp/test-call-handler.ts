@@ -13,6 +13,7 @@ import {
 } from "../protocol";
 import { toOffset, toTextEdit } from "./convert";
 import type { FlowDocuments } from "./documents";
+import type { Handle } from "./guard";
 import type { Settings } from "./settings";
 import type { TestResults } from "./test-results";
 
@@ -24,7 +25,7 @@ export interface TestCallHandlerDeps {
   settings: Settings;
   /** whether the client can be asked to refresh code lenses */
   canRefreshLenses: () => boolean;
-  handle: <P extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R) => (...args: P) => R;
+  handle: Handle;
 }
 
 const failed = (message: string) => new ResponseError(LSPErrorCodes.RequestFailed, message);
