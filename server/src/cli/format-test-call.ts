@@ -2,7 +2,7 @@
 // JSON document for scripts. Everything it gets is already redacted by the
 // core; this module only lays it out.
 
-import type { TestCallReport } from "../core/index";
+import type { SentReport } from "../core/index";
 import type { RequestView } from "../core/index";
 import type { SaveSuggestion } from "../core/index";
 import type { TestCallResult } from "../core/index";
@@ -37,32 +37,27 @@ export function fieldRows(suggestions: readonly SaveSuggestion[]): FieldRow[] {
   return suggestions.map((s) => ({ path: s.field.path, value: s.field.value, type: s.field.type, name: s.name, alreadySaved: !!s.alreadySavedAs }));
 }
 
-/** For a report of a call that was sent (branch set). */
-export function testCallJson(report: TestCallReport, rows: readonly FieldRow[], inserted: readonly string[]): TestCallJson {
-  const { response } = report;
-  const branch = report.branch ?? "failure";
+export function testCallJson(report: SentReport, rows: readonly FieldRow[], inserted: readonly string[]): TestCallJson {
+  const { response, branch } = report;
   return {
-    request: report.request!,
+    request: report.request,
     response: response && { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body, truncated: response.truncated, timeMs: report.durationMs },
     branch,
-    error: branch === "failure" ? (report.reason ?? null) : null,
-    note: branch === "success" ? (report.reason ?? null) : null,
-    kind: report.kind!,
+    error: branch === "failure" ? report.reason : null,
+    note: branch === "success" ? report.reason : null,
+    kind: report.kind,
     redirects: report.redirects,
     fields: rows.map(({ path, value, type, name }) => ({ path, value, type, name })),
     inserted: [...inserted],
   };
 }
 
-export function testCallText(report: TestCallReport, rows: readonly FieldRow[]): string {
+export function testCallText(report: SentReport, rows: readonly FieldRow[]): string {
   const out: string[] = [];
-  const { request, response } = report;
-  const branch = report.branch ?? "failure";
-  if (request) {
-    out.push(`${request.method} ${request.url}`);
-    for (const [name, value] of request.headers) out.push(`${name}: ${value}`);
-    if (request.body !== undefined) out.push("", ...indentBody(request.body));
-  }
+  const { request, response, branch } = report;
+  out.push(`${request.method} ${request.url}`);
+  for (const [name, value] of request.headers) out.push(`${name}: ${value}`);
+  if (request.body !== undefined) out.push("", ...indentBody(request.body));
   out.push("");
   for (const hop of report.redirects) out.push(`↪ ${hop.status} → ${hop.to}${hop.credentialsDropped ? " (credentials not sent to this host)" : ""}`);
   if (response) {

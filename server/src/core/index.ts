@@ -165,7 +165,7 @@ export type { Turn } from "./engine/turns";
 export type { FlowDocument } from "./analysis/document";
 export type { HttpPort, Timers } from "./ports";
 export type { ReadyPlan, TestCallPlan, TestCallTarget } from "./test-call/plan";
-export type { LastTestCall, TestCallFieldChoice, TestCallPlanView, TestCallReport, TestCallSecretSource, TestCallSent } from "./test-call/report";
+export type { LastTestCall, SentReport, TestCallFieldChoice, TestCallPlanView, TestCallReport, TestCallSecretSource, TestCallSent, UnsentReport } from "./test-call/report";
 export type { SendInput } from "./test-call/send";
 export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";

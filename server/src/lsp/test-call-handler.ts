@@ -63,11 +63,10 @@ export function registerTestCallHandlers({ connection, core, documents, results,
       extraCaPem: params.caCertificates,
       signal: controller.signal,
     }).finally(() => cancelled.dispose());
+    if (!("last" in sent)) return sent.report;
     if (sent.report.kind === "cancelled" || token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "The test call was cancelled");
-    if (sent.last) {
-      results.set(params.uri, params.step, sent.last);
-      if (canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    }
+    results.set(params.uri, params.step, sent.last);
+    if (canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     return sent.report;
   }));
 

@@ -70,18 +70,18 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   const sent = await core.testCall.send(plan, { values: options.vars, resolveSecret: environmentSecrets(io.env), timeoutMs: options.timeoutMs, extraCaPem });
-  if (sent.blocking.length) {
-    for (const d of sent.blocking) io.stderr(`${location(shown, lines, d.span)}: error ${d.code}: ${d.message}\n`);
-    io.stderr(`botflow test: ${options.step} cannot be sent until ${sent.blocking.length === 1 ? "this error is" : "these errors are"} fixed\n`);
-    return EXIT.errors;
-  }
-  if (sent.problems.length) {
-    for (const p of sent.problems) io.stderr(`${location(shown, lines, p.span)}: ${cliMessage(p)}\n`);
-    io.stderr(`botflow test: ${options.step} cannot be sent\n`);
+  if (!("last" in sent)) {
+    if (sent.blocking.length) {
+      for (const d of sent.blocking) io.stderr(`${location(shown, lines, d.span)}: error ${d.code}: ${d.message}\n`);
+      io.stderr(`botflow test: ${options.step} cannot be sent until ${sent.blocking.length === 1 ? "this error is" : "these errors are"} fixed\n`);
+    } else {
+      for (const p of sent.problems) io.stderr(`${location(shown, lines, p.span)}: ${cliMessage(p)}\n`);
+      io.stderr(`botflow test: ${options.step} cannot be sent\n`);
+    }
     return EXIT.errors;
   }
   const { report } = sent;
-  const suggestions = core.testCall.saveSuggestions(document.ast, plan.step, sent.last?.run?.fields ?? []);
+  const suggestions = core.testCall.saveSuggestions(document.ast, plan.step, sent.last.run?.fields ?? []);
   const rows = fieldRows(suggestions);
 
   let inserted: string[] = [];

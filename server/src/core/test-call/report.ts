@@ -38,21 +38,10 @@ export interface TestCallFieldChoice {
   alreadySavedAs?: string;
 }
 
-export interface TestCallReport {
-  /** false when the request could not be built: nothing was sent, `error` says why */
-  sent: boolean;
-  /** redacted */
-  request: RequestView | null;
+interface ReportBase {
   redirects: RedirectHop[];
-  /** redacted (`json` too, value by value); null when no response came */
-  response: ResponseView | null;
-  branch: "success" | "failure" | null;
-  /** the runner's outcome kind (ok, empty-body, status, timeout, tls, …) */
-  kind?: OutcomeKind;
   /** one line saying what went wrong (failure branch, or not sent) */
   error: string | null;
-  /** the runner's one line on either branch: why it failed, or why saves cannot read a 2xx body */
-  reason?: string | null;
   durationMs: number;
   fields: TestCallFieldChoice[];
   /** why the field list is empty or cut */
@@ -61,6 +50,31 @@ export interface TestCallReport {
   emptyBodyNote?: string;
 }
 
+/** A call that was made. */
+export interface SentReport extends ReportBase {
+  sent: true;
+  /** redacted */
+  request: RequestView;
+  /** redacted (`json` too, value by value); null when no response came */
+  response: ResponseView | null;
+  branch: "success" | "failure";
+  /** the runner's outcome kind (ok, empty-body, status, timeout, tls, …) */
+  kind: OutcomeKind;
+  /** the runner's one line on either branch: why it failed, or why saves cannot read a 2xx body */
+  reason: string | null;
+}
+
+/** The request could not be built (or the step has blocking errors): nothing was sent, `error` says why. */
+export interface UnsentReport extends ReportBase {
+  sent: false;
+  request: null;
+  response: null;
+  branch: null;
+  error: string;
+}
+
+export type TestCallReport = SentReport | UnsentReport;
+
 /** What a shell keeps of a step's last run: the lens title and hover samples (summary), and what save lines can pick from. */
 export interface LastTestCall {
   summary: TestCallSummary;
@@ -68,16 +82,10 @@ export interface LastTestCall {
   run?: { branch: "success" | "failure"; fields: ResponseField[] };
 }
 
-/** What `send` answers: the report, and for shells that point into the file, the errors and problems with their spans. */
-export interface TestCallSent {
-  report: TestCallReport;
-  /** set when the call was made */
-  last?: LastTestCall;
-  /** the errors that kept it from being sent */
-  blocking: Diagnostic[];
-  /** why the request could not be built */
-  problems: RequestProblem[];
-}
+/** What `send` answers: the report, with what lenses and save lines keep (sent) or, for shells that point into the file, the errors and problems with their spans (not sent). */
+export type TestCallSent =
+  | { report: SentReport; last: LastTestCall }
+  | { report: UnsentReport; /** the errors that kept it from being sent */ blocking: Diagnostic[]; /** why the request could not be built */ problems: RequestProblem[] };
 
 export function planView(plan: TestCallPlan): TestCallPlanView {
   if (!plan.ok) return { error: plan.error, variables: [], secrets: [], fileSecrets: plan.fileSecrets, blocking: [] };
@@ -101,7 +109,7 @@ export function problemsMessage(problems: readonly RequestProblem[]): string {
   return `${first.message}${andMore(rest.length)}`;
 }
 
-export function notSent(error: string): TestCallReport {
+export function notSent(error: string): UnsentReport {
   return { sent: false, request: null, redirects: [], response: null, branch: null, error, durationMs: 0, fields: [] };
 }
 

@@ -57,7 +57,5 @@ export async function sendTestCall(plan: ReadyPlan, input: SendInput, ports: Sen
       ...(outcome.kind === "empty-body" && outcome.reason ? { emptyBodyNote: outcome.reason } : {}),
     },
     last: { summary: summarizeTestCall(result, plan.step), run: { branch: outcome.branch, fields: list.fields } },
-    blocking: [],
-    problems: [],
   };
 }
