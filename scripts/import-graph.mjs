@@ -12,7 +12,6 @@ import { ROOT, SOURCE_DIRS, tsFiles as files } from "./source-files.mjs";
 const root = ROOT;
 const list = process.argv.includes("--list");
 
-
 function resolveImport(from, spec) {
   if (!spec.startsWith(".")) return undefined;
   const base = resolve(dirname(from), spec);
@@ -33,11 +32,19 @@ for (const dir of SOURCE_DIRS) {
 // Tarjan's strongly connected components, iteratively (no recursion on graph depth).
 function components() {
   let index = 0;
-  const idx = new Map(), low = new Map(), onStack = new Set(), stack = [], out = [];
+  const idx = new Map(),
+    low = new Map(),
+    onStack = new Set(),
+    stack = [],
+    out = [];
   for (const start of graph.keys()) {
     if (idx.has(start)) continue;
     const work = [[start, 0]];
-    idx.set(start, index); low.set(start, index); index++; stack.push(start); onStack.add(start);
+    idx.set(start, index);
+    low.set(start, index);
+    index++;
+    stack.push(start);
+    onStack.add(start);
     while (work.length) {
       const frame = work[work.length - 1];
       const [node, i] = frame;
@@ -47,17 +54,28 @@ function components() {
         const to = next[i];
         if (!graph.has(to)) continue;
         if (!idx.has(to)) {
-          idx.set(to, index); low.set(to, index); index++; stack.push(to); onStack.add(to);
+          idx.set(to, index);
+          low.set(to, index);
+          index++;
+          stack.push(to);
+          onStack.add(to);
           work.push([to, 0]);
         } else if (onStack.has(to)) low.set(node, Math.min(low.get(node), idx.get(to)));
         continue;
       }
       work.pop();
-      if (work.length) { const parent = work[work.length - 1][0]; low.set(parent, Math.min(low.get(parent), low.get(node))); }
+      if (work.length) {
+        const parent = work[work.length - 1][0];
+        low.set(parent, Math.min(low.get(parent), low.get(node)));
+      }
       if (low.get(node) === idx.get(node)) {
         const group = [];
         let member;
-        do { member = stack.pop(); onStack.delete(member); group.push(member); } while (member !== node);
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          group.push(member);
+        } while (member !== node);
         const selfLoop = (graph.get(node) ?? []).includes(node);
         if (group.length > 1 || selfLoop) out.push(group);
       }

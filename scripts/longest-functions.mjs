@@ -10,7 +10,6 @@ import { ROOT, SOURCE_DIRS, tsFiles as files } from "./source-files.mjs";
 const root = ROOT;
 const most = Number(process.argv[2] ?? 10);
 
-
 function nameOf(node) {
   if (node.name && ts.isIdentifier(node.name)) return node.name.text;
   const parent = node.parent;

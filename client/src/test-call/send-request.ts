@@ -13,9 +13,8 @@ export async function sendTestCall(client: LanguageClient, flow: vscode.Uri, par
   const traced = trace === "messages" || trace === "verbose";
   if (traced) await client.setTrace(Trace.Off);
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Bot Flow: calling ${params.step}…`, cancellable: true },
-      (_progress, token) => client.sendRequest<RunTestCallResult>(RUN_TEST_CALL_REQUEST, params, token),
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bot Flow: calling ${params.step}…`, cancellable: true }, (_progress, token) =>
+      client.sendRequest<RunTestCallResult>(RUN_TEST_CALL_REQUEST, params, token),
     );
     return { ok: true, result };
   } catch (e) {

@@ -8,7 +8,16 @@ import type { CliFileSystem } from "./io";
 import type { Options } from "./test-options";
 
 /** Writes the chosen save lines into the file; returns them, or why nothing was written. */
-export async function insertSaves(testCall: FlowService["testCall"], fs: CliFileSystem, options: Options, suggestions: SaveSuggestion[], report: SentReport, text: string, plan: ReadyPlan, path: string): Promise<string[] | string> {
+export async function insertSaves(
+  testCall: FlowService["testCall"],
+  fs: CliFileSystem,
+  options: Options,
+  suggestions: SaveSuggestion[],
+  report: SentReport,
+  text: string,
+  plan: ReadyPlan,
+  path: string,
+): Promise<string[] | string> {
   if (report.branch !== "success") return "the call took the failure branch, where saved variables are not set";
   if (!suggestions.length) return "the response has no fields to save";
   const { step } = plan;

@@ -8,8 +8,15 @@
 import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from "vscode-languageserver/node";
 import { findCallStep, notSent, type FlowService, type TestCallPlanView } from "../core/index";
 import {
-  RUN_TEST_CALL_REQUEST, SAVE_LINES_EDIT_REQUEST, TEST_CALL_PLAN_REQUEST, readRunTestCallParams, readSaveLinesEditParams, readTestCallPlanParams, secretSourceKey,
-  type RunTestCallResult, type SaveLinesEditResult,
+  RUN_TEST_CALL_REQUEST,
+  SAVE_LINES_EDIT_REQUEST,
+  TEST_CALL_PLAN_REQUEST,
+  readRunTestCallParams,
+  readSaveLinesEditParams,
+  readTestCallPlanParams,
+  secretSourceKey,
+  type RunTestCallResult,
+  type SaveLinesEditResult,
 } from "../protocol";
 import { toOffset, toTextEdit } from "./convert";
 import type { FlowDocuments } from "./documents";
@@ -41,47 +48,58 @@ export function registerTestCallHandlers({ connection, core, documents, results,
     return plan;
   };
 
-  connection.onRequest(TEST_CALL_PLAN_REQUEST, handle("testCallPlan", noPlan("The test call plan failed"), (raw: unknown): TestCallPlanView => {
-    const params = readTestCallPlanParams(raw);
-    const analysed = params && documents.diagnostics(params.uri);
-    if (!params || !analysed) return noPlan(OPEN_FIRST);
-    const { document, diagnostics } = analysed;
-    const target = params.step !== undefined ? { step: params.step } : { offset: params.position ? toOffset(document.lines, params.position) : -1 };
-    return core.testCall.view(core.testCall.plan(document, diagnostics, target));
-  }));
+  connection.onRequest(
+    TEST_CALL_PLAN_REQUEST,
+    handle("testCallPlan", noPlan("The test call plan failed"), (raw: unknown): TestCallPlanView => {
+      const params = readTestCallPlanParams(raw);
+      const analysed = params && documents.diagnostics(params.uri);
+      if (!params || !analysed) return noPlan(OPEN_FIRST);
+      const { document, diagnostics } = analysed;
+      const target = params.step !== undefined ? { step: params.step } : { offset: params.position ? toOffset(document.lines, params.position) : -1 };
+      return core.testCall.view(core.testCall.plan(document, diagnostics, target));
+    }),
+  );
 
-  connection.onRequest(RUN_TEST_CALL_REQUEST, handle("runTestCall", notSent("The test call failed in the language server (see its log)"), async (raw: unknown, token: CancellationToken): Promise<RunTestCallResult> => {
-    const params = readRunTestCallParams(raw);
-    if (!params) throw failed(`${RUN_TEST_CALL_REQUEST}: uri and step are required`);
-    const plan = planFor(params.uri, params.step);
-    const controller = new AbortController();
-    const cancelled = token.onCancellationRequested(() => controller.abort());
-    const sent = await core.testCall.send(plan, {
-      values: params.values,
-      resolveSecret: async (source) => params.secrets[secretSourceKey(source)],
-      timeoutMs: params.timeoutMs ?? settings.current.testCall.timeoutMs,
-      extraCaPem: params.caCertificates,
-      signal: controller.signal,
-    }).finally(() => cancelled.dispose());
-    if (!("last" in sent)) return sent.report;
-    if (sent.report.kind === "cancelled" || token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "The test call was cancelled");
-    results.set(params.uri, params.step, sent.last);
-    if (canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    return sent.report;
-  }));
+  connection.onRequest(
+    RUN_TEST_CALL_REQUEST,
+    handle("runTestCall", notSent("The test call failed in the language server (see its log)"), async (raw: unknown, token: CancellationToken): Promise<RunTestCallResult> => {
+      const params = readRunTestCallParams(raw);
+      if (!params) throw failed(`${RUN_TEST_CALL_REQUEST}: uri and step are required`);
+      const plan = planFor(params.uri, params.step);
+      const controller = new AbortController();
+      const cancelled = token.onCancellationRequested(() => controller.abort());
+      const sent = await core.testCall
+        .send(plan, {
+          values: params.values,
+          resolveSecret: async (source) => params.secrets[secretSourceKey(source)],
+          timeoutMs: params.timeoutMs ?? settings.current.testCall.timeoutMs,
+          extraCaPem: params.caCertificates,
+          signal: controller.signal,
+        })
+        .finally(() => cancelled.dispose());
+      if (!("last" in sent)) return sent.report;
+      if (sent.report.kind === "cancelled" || token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "The test call was cancelled");
+      results.set(params.uri, params.step, sent.last);
+      if (canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      return sent.report;
+    }),
+  );
 
-  connection.onRequest(SAVE_LINES_EDIT_REQUEST, handle("saveLinesEdit", { version: 0, edits: [], lines: [] }, (raw: unknown): SaveLinesEditResult => {
-    const params = readSaveLinesEditParams(raw);
-    if (!params) throw failed(`${SAVE_LINES_EDIT_REQUEST}: uri and step are required`);
-    const cached = documents.get(params.uri);
-    if (!cached) throw failed(OPEN_FIRST);
-    const { document, version } = cached;
-    const step = findCallStep(document.ast, params.step);
-    if (!step) throw failed(`This file has no call step named ${params.step}`);
-    const edit = core.testCall.saveLinesEdit(document, step, results.get(params.uri, params.step), params);
-    if (!edit.ok) throw failed(edit.message);
-    return { version, edits: edit.edit ? [toTextEdit(document.lines, edit.edit)] : [], lines: edit.lines };
-  }));
+  connection.onRequest(
+    SAVE_LINES_EDIT_REQUEST,
+    handle("saveLinesEdit", { version: 0, edits: [], lines: [] }, (raw: unknown): SaveLinesEditResult => {
+      const params = readSaveLinesEditParams(raw);
+      if (!params) throw failed(`${SAVE_LINES_EDIT_REQUEST}: uri and step are required`);
+      const cached = documents.get(params.uri);
+      if (!cached) throw failed(OPEN_FIRST);
+      const { document, version } = cached;
+      const step = findCallStep(document.ast, params.step);
+      if (!step) throw failed(`This file has no call step named ${params.step}`);
+      const edit = core.testCall.saveLinesEdit(document, step, results.get(params.uri, params.step), params);
+      if (!edit.ok) throw failed(edit.message);
+      return { version, edits: edit.edit ? [toTextEdit(document.lines, edit.edit)] : [], lines: edit.lines };
+    }),
+  );
 }
 
 function noPlan(error: string): TestCallPlanView {

@@ -108,9 +108,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
 function cliMessage(problem: RequestProblem): string {
   if (problem.code === "missing-value" && problem.variable) {
     const name = problem.variable;
-    return /^[a-z0-9_]+$/.test(name)
-      ? `No test value for {{${name}}}: add test ${name} = "..." to the step or pass --var ${name}=VALUE`
-      : `No test value for {{${name}}}: pass --var ${name}=VALUE`;
+    return /^[a-z0-9_]+$/.test(name) ? `No test value for {{${name}}}: add test ${name} = "..." to the step or pass --var ${name}=VALUE` : `No test value for {{${name}}}: pass --var ${name}=VALUE`;
   }
   if (problem.code === "missing-secret" && problem.secret?.kind === "secret") {
     return `${problem.message}: from the command line, set the environment variable ${problem.secret.key.toUpperCase()}`;

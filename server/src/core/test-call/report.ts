@@ -85,7 +85,7 @@ export interface LastTestCall {
 /** What `send` answers: the report, with what lenses and save lines keep (sent) or, for shells that point into the file, the errors and problems with their spans (not sent). */
 export type TestCallSent =
   | { report: SentReport; last: LastTestCall }
-  | { report: UnsentReport; /** the errors that kept it from being sent */ blocking: Diagnostic[]; /** why the request could not be built */ problems: RequestProblem[] };
+  | { report: UnsentReport /** the errors that kept it from being sent */; blocking: Diagnostic[] /** why the request could not be built */; problems: RequestProblem[] };
 
 export function planView(plan: TestCallPlan): TestCallPlanView {
   if (!plan.ok) return { error: plan.error, variables: [], secrets: [], fileSecrets: plan.fileSecrets, blocking: [] };

@@ -10,9 +10,7 @@ import type { CallStep, FlowFile } from "../syntax/ast";
 import type { TextEdit } from "../types";
 import type { LastTestCall } from "./report";
 
-export type SaveEdit =
-  | { ok: true; /** the whole text after the edit */ text: string; /** undefined when nothing changes */ edit?: TextEdit; lines: string[] }
-  | { ok: false; message: string };
+export type SaveEdit = { ok: true /** the whole text after the edit */; text: string /** undefined when nothing changes */; edit?: TextEdit; lines: string[] } | { ok: false; message: string };
 
 /** The fields of a run with the names their save lines would use in the file as it is now. */
 export function saveSuggestions(ast: FlowFile, step: CallStep, fields: readonly ResponseField[]): SaveSuggestion[] {
@@ -72,7 +70,7 @@ export function composeSaveEdit(text: string, step: CallStep, chosen: readonly C
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return a.span.start < b.span.end && b.span.start < a.span.end || a.span.start === b.span.start;
+  return (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start === b.span.start;
 }
 
 export interface SaveLinesChoice {

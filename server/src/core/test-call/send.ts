@@ -51,7 +51,11 @@ export async function sendTestCall(plan: ReadyPlan, input: SendInput, ports: Sen
       reason: outcome.reason,
       durationMs: result.timeMs,
       fields: suggestions.map((s) => ({
-        path: s.field.path, value: s.field.value, type: s.field.type, name: s.name, ...(s.alreadySavedAs ? { alreadySavedAs: s.alreadySavedAs } : {}),
+        path: s.field.path,
+        value: s.field.value,
+        type: s.field.type,
+        name: s.name,
+        ...(s.alreadySavedAs ? { alreadySavedAs: s.alreadySavedAs } : {}),
       })),
       ...(list.note ? { note: list.note } : {}),
       ...(outcome.kind === "empty-body" && outcome.reason ? { emptyBodyNote: outcome.reason } : {}),
