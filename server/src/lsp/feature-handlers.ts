@@ -22,7 +22,13 @@ export interface FeatureHandlerDeps {
   support: () => ClientSupport;
 }
 
-export function registerFeatureHandlers({ connection, core, documents, results, handle, support }: FeatureHandlerDeps): void {
+export function registerFeatureHandlers(deps: FeatureHandlerDeps): void {
+  registerCursorFeatures(deps);
+  registerDocumentFeatures(deps);
+}
+
+/** Features asked at a position: completion, hover, navigation, rename. */
+function registerCursorFeatures({ connection, core, documents, results, handle, support }: FeatureHandlerDeps): void {
   connection.onCompletion(
     handle("completion", null, ({ textDocument, position, context }) => {
       const doc = documents.get(textDocument.uri)?.document;
@@ -78,7 +84,10 @@ export function registerFeatureHandlers({ connection, core, documents, results, 
       return doc && renamed ? { changes: { [textDocument.uri]: renamed.edits.map((e) => toTextEdit(doc.lines, e)) } } : null;
     }),
   );
+}
 
+/** Features of the whole document: outline, folding, formatting, semantic tokens, quick fixes, code lenses. */
+function registerDocumentFeatures({ connection, core, documents, results, handle, support }: FeatureHandlerDeps): void {
   connection.onDocumentSymbol(
     handle("documentSymbol", null, ({ textDocument }) => {
       const doc = documents.get(textDocument.uri)?.document;
