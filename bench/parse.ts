@@ -2,7 +2,7 @@
 // JSON.parse of a JSON document of the same size in the same run. The ratio
 // is the figure (target ≤ 15×). Run: node --import tsx bench/parse.ts [lines]
 
-import { analyze } from "../server/src/core/analysis/document";
+import { analyze } from "../server/src/core/analyze";
 import { generateFlow, generateJsonOfSize } from "./generate-flow";
 import { fmt, median, timeMs } from "./stats";
 

@@ -13,6 +13,7 @@ import { Agent, request } from "undici";
 import { parse } from "../server/src/core/syntax/parse";
 import { findCallStep, prepareTestRequest } from "../server/src/core/request/prepare-test-request";
 import { runTestCall } from "../server/src/core/runner/test-call";
+import { undiciHttp } from "../server/src/runtime/node-runtime";
 import { responseFields } from "../server/src/core/response/fields";
 import { startHttpsServer } from "../test/helpers/https-server";
 import { testCertificate } from "../test/helpers/certificates";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const core = async () => {
     const built = await prepareTestRequest(ast, step, { resolveSecret: async () => "token-123" });
     if (!built.ok) throw new Error("cannot build");
-    const result = await runTestCall(built.request, { extraCaPem: [cert] });
+    const result = await runTestCall(built.request, { http: undiciHttp, extraCaPem: [cert] });
     if (result.outcome.kind !== "ok") throw new Error(result.outcome.reason ?? "failed");
     responseFields(result);
   };

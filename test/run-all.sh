@@ -37,6 +37,7 @@ suite() {
 }
 
 suite typecheck bash -c 'npx tsc -p tsconfig.json --noEmit && echo "typecheck: 1 passed, 0 failed"'
+suite lint node scripts/lint.mjs
 suite build bash -c 'node build.mjs && echo "build: 1 passed, 0 failed"'
 suite unit env BOTFLOW_SUITE=unit npx mocha
 suite "grammar tests" bash test/grammar/run.sh

@@ -6,8 +6,13 @@
 // own copy of vscode-jsonrpc, whose classes do not type-check across copies.
 
 import type { TestCallSummary } from "./core/features/test-call-summary";
+import type { TestCallSecretSource } from "./core/test-call/report";
 
 export type { TestCallField, TestCallSummary } from "./core/features/test-call-summary";
+// The test call's plan and report are the core's own shapes (core/test-call/report.ts), sent as they are.
+export type {
+  TestCallFieldChoice, TestCallPlanView as TestCallPlan, TestCallReport as RunTestCallResult, TestCallSecretSource,
+} from "./core/test-call/report";
 
 export const LANGUAGE_ID = "botflow";
 
@@ -79,9 +84,6 @@ export function readTestCallResultParams(raw: unknown): TestCallResultParams | u
 // The call runs in the server, through the core; the client only asks for
 // values (prompts, secret storage, setting files) and shows the answer.
 
-/** Where a connection's secret comes from: `env NAME` or `secret "key"`. */
-export type TestCallSecretSource = { kind: "env"; name: string } | { kind: "secret"; key: string };
-
 /** The key of a secret source in RunTestCallParams.secrets: `env:NAME` or `secret:key`. */
 export function secretSourceKey(source: TestCallSecretSource): string {
   return source.kind === "env" ? `env:${source.name}` : `secret:${source.key}`;
@@ -94,19 +96,13 @@ export interface TestCallPlanParams {
   position?: { line: number; character: number };
 }
 
-/** What the client must gather before botflow/runTestCall. */
-export interface TestCallPlan {
-  /** the call step (undefined when none was found: `error` says why) */
-  step?: string;
-  error?: string;
-  /** every variable the request uses, in order, with its `test` value when the step has one */
-  variables: { name: string; testValue?: string }[];
-  /** the secrets the step's connection reads */
-  secrets: TestCallSecretSource[];
-  /** every `secret "key"` source in the file (for Set connection secret) */
-  fileSecrets: string[];
-  /** errors that stop the step from being sent, one line each */
-  blocking: string[];
+/** The parameters when well-formed (a client may send anything). */
+export function readTestCallPlanParams(raw: unknown): TestCallPlanParams | undefined {
+  if (!isRecord(raw) || typeof raw.uri !== "string") return undefined;
+  const position = isRecord(raw.position) && typeof raw.position.line === "number" && typeof raw.position.character === "number"
+    ? { line: raw.position.line, character: raw.position.character }
+    : undefined;
+  return { uri: raw.uri, ...(typeof raw.step === "string" ? { step: raw.step } : {}), ...(position ? { position } : {}) };
 }
 
 /** Client → server: what `Run test call` needs for a step. */
@@ -124,35 +120,17 @@ export interface RunTestCallParams {
   caCertificates?: string[];
 }
 
-export interface TestCallFieldChoice {
-  path: string;
-  value: string;
-  type: string;
-  /** the variable name a `save` line would use */
-  name: string;
-  /** set when the step already saves this path */
-  alreadySavedAs?: string;
-}
-
-export interface RunTestCallResult {
-  /** false when the request could not be built: nothing was sent, `error` says why */
-  sent: boolean;
-  /** redacted */
-  request: { method: string; url: string; headers: [string, string][]; body?: string } | null;
-  redirects: { status: number; from: string; to: string; credentialsDropped: boolean }[];
-  /** redacted; null when no response came */
-  response: { status: number; statusText: string; headers: [string, string][]; body: string; bodyBytes: number; truncated: boolean } | null;
-  branch: "success" | "failure" | null;
-  /** the runner's outcome kind (ok, empty-body, status, timeout, tls, …) */
-  kind?: string;
-  /** one line saying what went wrong (failure branch, or not sent) */
-  error: string | null;
-  durationMs: number;
-  fields: TestCallFieldChoice[];
-  /** why the field list is empty or cut */
-  note?: string;
-  /** set for a 2xx with an empty body: saved variables would be skipped */
-  emptyBodyNote?: string;
+/** The parameters with anything mistyped left out; undefined without uri and step. */
+export function readRunTestCallParams(raw: unknown): RunTestCallParams | undefined {
+  if (!isRecord(raw) || typeof raw.uri !== "string" || typeof raw.step !== "string") return undefined;
+  return {
+    uri: raw.uri,
+    step: raw.step,
+    values: stringRecord(raw.values),
+    secrets: stringRecord(raw.secrets),
+    ...(positiveNumber(raw.timeoutMs) !== undefined ? { timeoutMs: raw.timeoutMs as number } : {}),
+    caCertificates: strings(raw.caCertificates),
+  };
 }
 
 /** Client → server: runs the step's request for real; the request's cancellation aborts it. */
@@ -173,6 +151,12 @@ export interface SaveLinesEditResult {
   edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
   /** the lines inserted */
   lines: string[];
+}
+
+/** The parameters with anything mistyped left out; undefined without uri and step. */
+export function readSaveLinesEditParams(raw: unknown): SaveLinesEditParams | undefined {
+  if (!isRecord(raw) || typeof raw.uri !== "string" || typeof raw.step !== "string") return undefined;
+  return { uri: raw.uri, step: raw.step, paths: strings(raw.paths), tests: stringRecord(raw.tests) };
 }
 
 /** Client → server: the one edit that inserts `save` (and `test`) lines chosen after a run; a ResponseError says why not. */
@@ -213,7 +197,7 @@ export function readSettings(raw: unknown): BotflowSettings {
     trace: { server },
     testCall: {
       timeoutMs: positiveNumber(testCall.timeoutMs) ?? DEFAULT_SETTINGS.testCall.timeoutMs,
-      caCertificates: Array.isArray(testCall.caCertificates) ? testCall.caCertificates.filter((p): p is string => typeof p === "string") : [],
+      caCertificates: strings(testCall.caCertificates),
     },
     diagnostics: { debounceMs: nonNegativeNumber(diagnostics.debounceMs) ?? DEFAULT_SETTINGS.diagnostics.debounceMs },
   };
@@ -221,6 +205,14 @@ export function readSettings(raw: unknown): BotflowSettings {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string") ? (value as Record<string, string>) : {};
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 function positiveNumber(value: unknown): number | undefined {

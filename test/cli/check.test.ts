@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadFlowSamples } from "../../server/src/cli/sample-files";
-import { analyze } from "../../server/src/core/analysis/document";
+import { analyze } from "../../server/src/core/analyze";
 import { RULES } from "../../server/src/core/rules/index";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

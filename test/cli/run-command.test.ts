@@ -10,8 +10,8 @@ import { runCommand } from "../../server/src/cli/commands/run";
 import type { CliIo } from "../../server/src/cli/io";
 import { testCertificate } from "../helpers/certificates";
 import { header, startHttpsServer, type TestServer } from "../helpers/https-server";
-import { CliProcess, REPO, runCli } from "../engine/support/cli-process";
-import { tempDir, type TempDir } from "../engine/support/temp-dir";
+import { CliProcess, REPO, runCli } from "../helpers/cli-process";
+import { tempDir, type TempDir } from "../helpers/temp-dir";
 
 const TOKEN = "tok-run-command-7f3a9c";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyze } from "../../server/src/core/analysis/document";
+import { analyze } from "../../server/src/core/analyze";
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "samples");
 const SEVERITIES = new Set(["error", "warning", "information", "hint"]);

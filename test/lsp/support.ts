@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Position, TextEdit } from "vscode-languageserver/node";
+import type { Position } from "vscode-languageserver/node";
 import { ensureBuilt, fileUri, LspClient, type StartOptions } from "../helpers/lsp-client";
 
 /** Starts the bundled server before the file's tests; after them, checks it logged no problem and exits cleanly. */
@@ -38,6 +38,4 @@ export function offsetAt(text: string, position: Position): number {
   return TextDocument.create("x:", "botflow", 0, text).offsetAt(position);
 }
 
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create("x:", "botflow", 0, text), edits);
-}
+export { applyLspEdits as applyEdits } from "../helpers/edits";

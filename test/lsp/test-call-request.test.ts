@@ -9,12 +9,12 @@ import {
   RUN_TEST_CALL_REQUEST, SAVE_LINES_EDIT_REQUEST, TEST_CALL_PLAN_REQUEST,
   type RunTestCallParams, type RunTestCallResult, type SaveLinesEditResult, type TestCallPlan,
 } from "../../server/src/protocol";
-import { LspClient, ensureBuilt } from "../helpers/lsp-client";
+import { LspClient, ensureBuilt, fileUri } from "../helpers/lsp-client";
 import { header, startHttpsServer, type TestServer } from "../helpers/https-server";
 import { testCertificate } from "../helpers/certificates";
 
 const TOKEN = `tok-${"Xy7".repeat(40)}`;
-const URI = "file:///tmp/botflow-lsp-test/shop.flow";
+const URI = fileUri("test/lsp/.virtual/shop.flow");
 
 const FLOW = (origin: string) => `connection shop {
   bearer secret "shop_token"

@@ -4,24 +4,13 @@
 // message instead of VS Code's "command not found".
 
 import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
 import { COMMANDS } from "../../../server/src/protocol";
 import { runFlow } from "./run-flow";
 import { runTestCall } from "./run-test-call";
 import { setConnectionSecret } from "./set-connection-secret";
+import type { BotflowCommand, CommandContext } from "./context";
 
-/** What a command handler may use. */
-export interface CommandContext {
-  extension: vscode.ExtensionContext;
-  client: LanguageClient;
-  output: vscode.LogOutputChannel;
-}
-
-export interface BotflowCommand {
-  id: string;
-  /** `args`: what VS Code passes (a code lens's arguments, or nothing from the palette) */
-  run(ctx: CommandContext, ...args: unknown[]): unknown;
-}
+export type { BotflowCommand, CommandContext } from "./context";
 
 export const COMMAND_HANDLERS: BotflowCommand[] = [
   { id: COMMANDS.runTestCall, run: runTestCall },

@@ -6,7 +6,7 @@
 
 import * as vscode from "vscode";
 import { LANGUAGE_ID, TEST_CALL_PLAN_REQUEST, type TestCallPlan, type TestCallPlanParams } from "../../../server/src/protocol";
-import type { CommandContext } from "./index";
+import type { CommandContext } from "./context";
 import { ui } from "../ui";
 
 const OTHER = "Another key…";

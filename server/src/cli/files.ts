@@ -1,8 +1,11 @@
 // Files the commands read besides their flow, and how they name them: one
 // place for the paths shown in messages and for loading --ca certificates.
 
-import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
+import { filesOf, type CliIo } from "./io";
+
+/** Where a command reads from: its working folder and file system. */
+export type Place = Pick<CliIo, "cwd" | "fs">;
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -13,19 +16,19 @@ export function displayPath(cwd: string, file: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : full;
 }
 
-export async function readText(cwd: string, file: string, label = file): Promise<Loaded<string>> {
+export async function readText(at: Place, file: string, label = file): Promise<Loaded<string>> {
   try {
-    return { ok: true, value: await readFile(resolve(cwd, file), "utf8") };
+    return { ok: true, value: await filesOf(at).readText(resolve(at.cwd, file)) };
   } catch (error) {
     return { ok: false, message: `cannot read ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
 }
 
 /** --ca FILE...: each file's PEM text, or one line saying which file is wrong. */
-export async function loadCertificates(cwd: string, files: readonly string[]): Promise<Loaded<string[]>> {
+export async function loadCertificates(at: Place, files: readonly string[]): Promise<Loaded<string[]>> {
   const pems: string[] = [];
   for (const file of files) {
-    const text = await readText(cwd, file, `--ca ${file}`);
+    const text = await readText(at, file, `--ca ${file}`);
     if (!text.ok) return text;
     if (!text.value.includes("-----BEGIN CERTIFICATE-----")) return { ok: false, message: `--ca ${file} holds no PEM certificate` };
     pems.push(text.value);

@@ -2,10 +2,10 @@
 // JSON document for scripts. Everything it gets is already redacted by the
 // core; this module only lays it out.
 
-import type { RequestView } from "../core/request/prepared-request";
-import type { TestCallResult } from "../core/runner/test-call-result";
-import type { FieldList } from "../core/response/fields";
-import type { SaveSuggestion } from "../core/response/save-lines";
+import type { SentReport } from "../core/index";
+import type { RequestView } from "../core/index";
+import type { SaveSuggestion } from "../core/index";
+import type { TestCallResult } from "../core/index";
 
 export interface FieldRow {
   path: string;
@@ -37,44 +37,44 @@ export function fieldRows(suggestions: readonly SaveSuggestion[]): FieldRow[] {
   return suggestions.map((s) => ({ path: s.field.path, value: s.field.value, type: s.field.type, name: s.name, alreadySaved: !!s.alreadySavedAs }));
 }
 
-export function testCallJson(result: TestCallResult, rows: readonly FieldRow[], inserted: readonly string[]): TestCallJson {
-  const { response, outcome } = result;
+export function testCallJson(report: SentReport, rows: readonly FieldRow[], inserted: readonly string[]): TestCallJson {
+  const { response, branch } = report;
   return {
-    request: result.request,
-    response: response && { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body, truncated: response.truncated, timeMs: result.timeMs },
-    branch: outcome.branch,
-    error: outcome.branch === "failure" ? outcome.reason : null,
-    note: outcome.branch === "success" ? outcome.reason : null,
-    kind: outcome.kind,
-    redirects: result.redirects,
+    request: report.request,
+    response: response && { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body, truncated: response.truncated, timeMs: report.durationMs },
+    branch,
+    error: branch === "failure" ? report.reason : null,
+    note: branch === "success" ? report.reason : null,
+    kind: report.kind,
+    redirects: report.redirects,
     fields: rows.map(({ path, value, type, name }) => ({ path, value, type, name })),
     inserted: [...inserted],
   };
 }
 
-export function testCallText(result: TestCallResult, list: FieldList, rows: readonly FieldRow[]): string {
+export function testCallText(report: SentReport, rows: readonly FieldRow[]): string {
   const out: string[] = [];
-  const { request, response, outcome } = result;
+  const { request, response, branch } = report;
   out.push(`${request.method} ${request.url}`);
   for (const [name, value] of request.headers) out.push(`${name}: ${value}`);
   if (request.body !== undefined) out.push("", ...indentBody(request.body));
   out.push("");
-  for (const hop of result.redirects) out.push(`↪ ${hop.status} → ${hop.to}${hop.credentialsDropped ? " (credentials not sent to this host)" : ""}`);
+  for (const hop of report.redirects) out.push(`↪ ${hop.status} → ${hop.to}${hop.credentialsDropped ? " (credentials not sent to this host)" : ""}`);
   if (response) {
-    out.push(`${response.status}${response.statusText ? ` ${response.statusText}` : ""} in ${result.timeMs} ms → on ${outcome.branch}`);
+    out.push(`${response.status}${response.statusText ? ` ${response.statusText}` : ""} in ${report.durationMs} ms → on ${branch}`);
     for (const [name, value] of response.headers) out.push(`${name}: ${value}`);
     if (response.body !== "") out.push("", ...indentBody(response.json ? JSON.stringify(response.json.value, null, 2) : response.body));
   } else {
-    out.push(`No response after ${result.timeMs} ms → on ${outcome.branch}`);
+    out.push(`No response after ${report.durationMs} ms → on ${branch}`);
   }
-  if (outcome.reason) out.push("", `${outcome.branch === "failure" ? "✗" : "!"} ${outcome.reason}`);
+  if (report.reason) out.push("", `${branch === "failure" ? "✗" : "!"} ${report.reason}`);
   out.push("");
   if (rows.length) {
     out.push("Fields (save with --insert PATH or --insert-all):");
     out.push(...table([["PATH", "TYPE", "VALUE", "SAVE AS"], ...rows.map((r) => [r.path, r.type, r.value, r.alreadySaved ? `${r.name} (saved)` : r.name])]));
-    if (list.note) out.push(list.note);
-  } else if (outcome.branch === "success" && list.note && list.note !== outcome.reason) {
-    out.push(list.note);
+    if (report.note) out.push(report.note);
+  } else if (branch === "success" && report.note && report.note !== report.reason) {
+    out.push(report.note);
   }
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }

@@ -2,8 +2,8 @@
 // lines `FILE:LINE:COL: SEVERITY CODE: MESSAGE` (1-based) and JSON with
 // 0-based LSP positions.
 
-import type { LineIndex, Position } from "../core/text/line-index";
-import type { Diagnostic } from "../core/types";
+import type { LineIndex, Position } from "../core/index";
+import type { Diagnostic } from "../core/index";
 
 export interface JsonDiagnostic {
   code: string;

@@ -1,5 +1,30 @@
 // What a CLI command may touch of the outside world, passed in so tests can
-// run commands in process and capture their output.
+// run commands in process and capture their output: the streams, the
+// environment and the file system.
+
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+
+/** The files a command reads and writes (UTF-8 text), at absolute paths. */
+export interface CliFileSystem {
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+  isDirectory(path: string): Promise<boolean>;
+  /** a folder's entries, sorted by name */
+  list(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
+}
+
+export const nodeFileSystem: CliFileSystem = {
+  readText: (path) => readFile(path, "utf8"),
+  writeText: (path, text) => writeFile(path, text, "utf8"),
+  isDirectory: async (path) => (await stat(path)).isDirectory(),
+  list: async (path) =>
+    (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name)).map((e) => ({ name: e.name, isDirectory: e.isDirectory() })),
+};
+
+/** The file system a command uses: the one passed in, else the process's. */
+export function filesOf(io: Pick<CliIo, "fs">): CliFileSystem {
+  return io.fs ?? nodeFileSystem;
+}
 
 export interface CliIo {
   stdout(text: string): void;
@@ -9,6 +34,8 @@ export interface CliIo {
   /** lines typed by the user; undefined when stdin is not available */
   stdin?: NodeJS.ReadableStream;
   isTty: boolean;
+  /** default: the process's (nodeFileSystem) */
+  fs?: CliFileSystem;
 }
 
 export function processIo(): CliIo {
@@ -24,6 +51,7 @@ export function processIo(): CliIo {
     env: process.env,
     stdin: process.stdin,
     isTty: Boolean(process.stdout.isTTY),
+    fs: nodeFileSystem,
   };
 }
 

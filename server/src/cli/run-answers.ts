@@ -4,7 +4,7 @@
 // wait for it before writing the next line.
 
 import { createInterface } from "node:readline/promises";
-import type { AnswerSource } from "../core/engine/ports";
+import type { AnswerSource } from "../core/index";
 import { ANSWER_PROMPT } from "./run-printer";
 
 export interface Answers {

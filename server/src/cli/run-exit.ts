@@ -3,7 +3,7 @@
 // 3 is left out on purpose: `botflow test` uses it for "took the failure branch".
 
 import { EXIT } from "./io";
-import type { RunOutcome } from "../core/engine/run-flow";
+import type { RunOutcome } from "../core/index";
 
 export const RUN_EXIT = {
   ...EXIT,

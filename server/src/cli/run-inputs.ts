@@ -2,12 +2,13 @@
 // and extra CA certificates. Each problem becomes one line naming the file,
 // reported as a usage error before the conversation starts.
 
-import { parseMockResponse, type MockResponse } from "../core/engine/mock-response";
-import { readText, type Loaded } from "./files";
+import type { MockResponse } from "../core/index";
+import { parseMockResponse } from "../core/index";
+import { readText, type Loaded, type Place } from "./files";
 
 /** --answers: a JSON array of answers, each a string (numbers are taken as their text, for menus). */
-export async function loadAnswers(cwd: string, file: string): Promise<Loaded<string[]>> {
-  const text = await readText(cwd, file);
+export async function loadAnswers(at: Place, file: string): Promise<Loaded<string[]>> {
+  const text = await readText(at, file);
   if (!text.ok) return text;
   let value: unknown;
   try {
@@ -25,10 +26,10 @@ export async function loadAnswers(cwd: string, file: string): Promise<Loaded<str
   return { ok: true, value: answers };
 }
 
-export async function loadMocks(cwd: string, files: ReadonlyMap<string, string>): Promise<Loaded<Map<string, MockResponse>>> {
+export async function loadMocks(at: Place, files: ReadonlyMap<string, string>): Promise<Loaded<Map<string, MockResponse>>> {
   const mocks = new Map<string, MockResponse>();
   for (const [step, file] of files) {
-    const text = await readText(cwd, file);
+    const text = await readText(at, file);
     if (!text.ok) return text;
     const parsed = parseMockResponse(text.value);
     if (!parsed.ok) return { ok: false, message: `--mock ${step}=${file}: ${parsed.message}` };

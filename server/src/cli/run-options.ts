@@ -2,8 +2,7 @@
 // Only the command line is looked at here; files are read by run-inputs.ts.
 
 import { parseArgs } from "node:util";
-import { systemVariable } from "../core/analysis/system-variables";
-import { DEFAULT_MAX_STEPS } from "../core/engine/run-flow";
+import { DEFAULT_MAX_STEPS, systemVariable } from "../core/index";
 
 export interface RunOptions {
   help: boolean;

@@ -3,7 +3,7 @@
 // engine's notes indented with `↳` (with a call's request and timing,
 // which transcripts leave out).
 
-import type { Turn } from "../core/engine/turns";
+import type { Turn } from "../core/index";
 
 export const ANSWER_PROMPT = "You: ";
 

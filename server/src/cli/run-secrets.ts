@@ -4,7 +4,7 @@
 // says, then to that name with every other character made `_`, since
 // `shop-token` cannot be an environment variable name in most shells.
 
-import type { SecretResolver } from "../core/request/credentials";
+import type { SecretResolver } from "../core/index";
 
 export function environmentSecrets(env: Record<string, string | undefined>): SecretResolver {
   return async (source) => {

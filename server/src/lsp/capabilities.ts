@@ -1,7 +1,7 @@
 // What the server offers, adjusted to what the client says it supports.
 
 import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from "vscode-languageserver/node";
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "../core/features/semantic-tokens";
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "../core/index";
 
 /** What the handlers need to know about the client. */
 export interface ClientSupport {

@@ -5,14 +5,15 @@ import {
   type CodeAction, type CodeLens, type CompletionItem, type Diagnostic as LspDiagnostic, type DocumentSymbol,
   type FoldingRange, type Hover, type SemanticTokens, type SymbolInformation,
 } from "vscode-languageserver/node";
-import type { FlowDocument } from "../core/analysis/document";
-import type { QuickFix } from "../core/features/code-actions";
-import type { TestCallLens } from "../core/features/code-lens";
-import type { CompletionItem as CoreCompletionItem, CompletionKind } from "../core/features/completion";
-import type { OutlineKind, OutlineSymbol } from "../core/features/document-symbols";
-import type { FoldingRange as CoreFoldingRange } from "../core/features/folding";
-import type { Hover as CoreHover } from "../core/features/hover";
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type SemanticToken } from "../core/features/semantic-tokens";
+import type { FlowDocument } from "../core/index";
+import type { QuickFix } from "../core/index";
+import type { TestCallLens } from "../core/index";
+import type { CompletionItem as CoreCompletionItem, CompletionKind } from "../core/index";
+import type { OutlineKind, OutlineSymbol } from "../core/index";
+import type { FoldingRange as CoreFoldingRange } from "../core/index";
+import type { Hover as CoreHover } from "../core/index";
+import type { SemanticToken } from "../core/index";
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "../core/index";
 import { COMMANDS, type RunTestCallArguments } from "../protocol";
 import type { ClientSupport } from "./capabilities";
 import { sameDiagnostic, toLspDiagnostic, toRange, toTextEdit } from "./convert";

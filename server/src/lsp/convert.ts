@@ -5,9 +5,9 @@ import {
   DiagnosticSeverity, DiagnosticTag,
   type Diagnostic as LspDiagnostic, type Position, type Range, type TextEdit as LspTextEdit,
 } from "vscode-languageserver/node";
-import type { LineIndex } from "../core/text/line-index";
-import type { Diagnostic, Severity, Span, TextEdit } from "../core/types";
-import { ruleDocUrl } from "../core/features/rule-docs";
+import type { LineIndex } from "../core/index";
+import type { Diagnostic, Severity, Span, TextEdit } from "../core/index";
+import { ruleDocUrl } from "../core/index";
 
 export const SOURCE = "botflow";
 

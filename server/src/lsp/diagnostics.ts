@@ -4,11 +4,12 @@
 // every publish carries the version it was computed for.
 
 import type { Connection } from "vscode-languageserver/node";
+import type { Timers } from "../core/index";
 import { toLspDiagnostic } from "./convert";
 import type { FlowDocuments } from "./documents";
 
 interface Pending {
-  timer: NodeJS.Timeout;
+  timer: unknown;
   version: number;
   immediate: boolean;
 }
@@ -20,6 +21,7 @@ export class DiagnosticsScheduler {
     private readonly connection: Connection,
     private readonly documents: FlowDocuments,
     private readonly debounceMs: () => number,
+    private readonly timers: Timers,
   ) {}
 
   /** Check soon: at once for a newly opened document, after the debounce for an edit. */
@@ -28,12 +30,12 @@ export class DiagnosticsScheduler {
     const pending = this.pending.get(uri);
     if (pending?.immediate && pending.version === version) return;
     this.cancel(uri);
-    this.pending.set(uri, { timer: setTimeout(() => this.run(uri), immediate ? 0 : this.debounceMs()), version, immediate });
+    this.pending.set(uri, { timer: this.timers.setTimeout(() => this.run(uri), immediate ? 0 : this.debounceMs()), version, immediate });
   }
 
   cancel(uri: string): void {
     const pending = this.pending.get(uri);
-    if (pending) clearTimeout(pending.timer);
+    if (pending) this.timers.clearTimeout(pending.timer);
     this.pending.delete(uri);
   }
 

@@ -8,9 +8,7 @@
 
 import { TextDocuments } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { buildDocument, type FlowDocument } from "../core/analysis/document";
-import { runRules } from "../core/rules/index";
-import type { Diagnostic } from "../core/types";
+import { buildDocument, checkDocument as runRules, type Diagnostic, type FlowDocument } from "../core/index";
 
 export interface CachedDocument {
   uri: string;

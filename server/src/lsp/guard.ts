@@ -1,18 +1,26 @@
 // Request handlers never let an exception escape: a bug in one feature is
 // logged (with its stack, as an error the client shows) and answered with an
 // empty result, so the editor keeps working. ResponseErrors are deliberate
-// answers (a refused rename) and pass through.
+// answers (a refused rename) and pass through. An async handler's rejection
+// is treated the same way.
 
 import { ResponseError, type Connection } from "vscode-languageserver/node";
 
-export function guard<P extends unknown[], R>(connection: Connection, name: string, fallback: R, handler: (...args: P) => R): (...args: P) => R {
+/** guard() with the connection bound: what the handler modules are given. */
+export type Handle = <P extends unknown[], R>(name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R) => (...args: P) => R;
+
+export function guard<P extends unknown[], R>(connection: Connection, name: string, fallback: NoInfer<Awaited<R>>, handler: (...args: P) => R): (...args: P) => R {
+  const failed = (error: unknown): Awaited<R> => {
+    if (error instanceof ResponseError) throw error;
+    connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  };
   return (...args: P) => {
     try {
-      return handler(...args);
+      const result = handler(...args);
+      return (result instanceof Promise ? result.catch(failed) : result) as R;
     } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fallback;
+      return failed(error) as R;
     }
   };
 }

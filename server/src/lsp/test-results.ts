@@ -1,24 +1,33 @@
-// The last test call result of each step of each open document, as the
-// client reported it (botflow/testCallResult). Code lenses, hovers and
-// response-field completion read it; closing the document forgets it.
+// The last test call of each step of each open document: one cache for the
+// code lens title, hovers' sample values, response-field completion and the
+// save lines chosen after a run. Filled by the server's own runs
+// (botflow/runTestCall) and by clients that report a result
+// (botflow/testCallResult); closing the document forgets it.
 
-import type { TestCallSummary, TestResultLookup } from "../core/features/test-call-summary";
+import type { LastTestCall, TestCallSummary } from "../core/index";
+import type { TestResultLookup } from "../core/index";
 
 export class TestResults {
-  private readonly byUri = new Map<string, Map<string, TestCallSummary>>();
+  private readonly byUri = new Map<string, Map<string, LastTestCall>>();
 
-  set(uri: string, step: string, result: TestCallSummary): void {
+  set(uri: string, step: string, last: LastTestCall): void {
     let steps = this.byUri.get(uri);
     if (!steps) this.byUri.set(uri, (steps = new Map()));
-    steps.set(step, result);
+    steps.set(step, last);
   }
 
-  get(uri: string, step: string): TestCallSummary | undefined {
+  /** A summary a client reported: it replaces what lenses show and keeps the fields of the server's own last run. */
+  setSummary(uri: string, step: string, summary: TestCallSummary): void {
+    const run = this.get(uri, step)?.run;
+    this.set(uri, step, run ? { summary, run } : { summary });
+  }
+
+  get(uri: string, step: string): LastTestCall | undefined {
     return this.byUri.get(uri)?.get(step);
   }
 
   lookup(uri: string): TestResultLookup {
-    return (step) => this.get(uri, step);
+    return (step) => this.get(uri, step)?.summary;
   }
 
   forget(uri: string): void {

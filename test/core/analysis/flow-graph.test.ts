@@ -3,7 +3,7 @@
 // path reaches.
 
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { analyzeFlow } from "../../../server/src/core/analysis/flow-graph";
 import { parse } from "../../../server/src/core/syntax/parse";
 import type { Step } from "../../../server/src/core/syntax/ast";

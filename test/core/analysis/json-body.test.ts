@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { checkJsonBody, maskVariables } from "../../../server/src/core/analysis/json-body";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { markedRange } from "../../helpers/markers";
 import type { CallStep } from "../../../server/src/core/syntax/ast";
 

@@ -6,7 +6,7 @@ import { splitUrl, placeOf, type UrlParts, type UrlPlace } from "../../../server
 import { findVarRefs } from "../../../server/src/core/syntax/ast-builders";
 import type { UrlText } from "../../../server/src/core/syntax/ast";
 import type { Span } from "../../../server/src/core/types";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 
 /** The URL at document offset `base` (non-zero, so offsets are checked to be document offsets). */
 function urlAt(raw: string, base = 100): UrlText {

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { quickFixes } from "../../../server/src/core/features/code-actions";
-import type { TextEdit } from "../../../server/src/core/types";
+import { applyEdits } from "../../helpers/edits";
 
-function apply(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyEdits;
 
 const count = (text: string, code: string) => analyze(text).diagnostics.filter((d) => d.code === code).length;
 

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { buildDocument } from "../../../server/src/core/analysis/document";
 import { formatDocument, formatText } from "../../../server/src/core/features/format";
-import type { TextEdit } from "../../../server/src/core/types";
 import { flowFiles } from "./flow-files";
+import { applyEdits } from "../../helpers/edits";
 
-function apply(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyEdits;
 
 const format = (text: string) => apply(text, formatDocument(buildDocument(text)));
 const nonBlank = (text: string) => text.replace(/\s+/g, "");

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { buildDocument } from "../../../server/src/core/analysis/document";
 import { prepareRename, rename } from "../../../server/src/core/features/rename";
-import type { TextEdit } from "../../../server/src/core/types";
 import { markedCursor } from "../../helpers/markers";
+import { applyEdits } from "../../helpers/edits";
 
-function apply(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+const apply = applyEdits;
 
 function renamed(source: string, newName: string): string {
   const { text, offset } = markedCursor(source);

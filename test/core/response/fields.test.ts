@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { findCallStep } from "../../../server/src/core/request/prepare-test-request";
 import { flattenJson, MAX_FIELDS } from "../../../server/src/core/response/fields";
 import { formatPath, type FieldSegment } from "../../../server/src/core/response/response-path";

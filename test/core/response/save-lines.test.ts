@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { parse } from "../../../server/src/core/syntax/parse";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import type { TextEdit } from "../../../server/src/core/types";
 import { findCallStep, prepareTestRequest } from "../../../server/src/core/request/prepare-test-request";
 import { runTestCall } from "../../../server/src/core/runner/test-call";
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 import { responseFields } from "../../../server/src/core/response/fields";
 import { insertSaveLines, suggestSaves, type ChosenSave } from "../../../server/src/core/response/save-lines";
 import { startHttpsServer, type TestServer } from "../../helpers/https-server";
@@ -32,7 +33,7 @@ async function offer(flow: string, body: unknown) {
   const step = findCallStep(ast, "s")!;
   const built = await prepareTestRequest(ast, step, { resolveSecret: async () => undefined });
   assert.ok(built.ok);
-  const result = await runTestCall(built.request, { extraCaPem: [ca] });
+  const result = await runTestCall(built.request, { http: undiciHttp, extraCaPem: [ca] });
   const list = responseFields(result);
   return { text, ast, step, list, suggestions: suggestSaves(ast, step, list.fields) };
 }

@@ -3,7 +3,7 @@
 // a rule's quick fix must make its diagnostic go away.
 
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import type { Diagnostic, Fix, Severity, TextEdit } from "../../../server/src/core/types";
 import type { RuleInputs } from "../../../server/src/core/rules/rule";
 import { marked, showRanges } from "../../helpers/markers";
@@ -58,12 +58,9 @@ export function assertOneLine(message: string): void {
 }
 
 /** Applies edits computed for `text` (non-overlapping, any order). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
+import { applyEdits } from "../../helpers/edits";
+
+export { applyEdits };
 
 /**
  * Applies the fix titled `title` (or the preferred / first fix) of the only

@@ -9,8 +9,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RULES } from "../../../server/src/core/rules/index";
 
-const SPEC = "/work/shared/spec/flow-language.md";
 const HERE = dirname(fileURLToPath(import.meta.url));
+// The language contract lives in shared/ beside the repository (as CI lays it out); BOTFLOW_SPEC names another copy.
+const SPEC = process.env.BOTFLOW_SPEC ?? join(HERE, "../../../../shared/spec/flow-language.md");
 
 /** code → allowed severities, as in the spec's "Diagnostic codes" table. */
 const TABLE_COPY: Record<string, string[]> = {

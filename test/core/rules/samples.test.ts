@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RULES } from "../../../server/src/core/rules/index";
 import { applyEdits, diagnose } from "./kit";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { loadFlowSamples } from "../../../server/src/cli/sample-files";
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "samples");

@@ -5,6 +5,7 @@ import type { PreparedRequest } from "../../../server/src/core/request/prepared-
 import { runTestCall, type TestCallOptions } from "../../../server/src/core/runner/test-call";
 import { closedPort, failingLookup, header, loopbackLookup, startHttpsServer, type TestServer } from "../../helpers/https-server";
 import { testCertificate } from "../../helpers/certificates";
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 
 const TOKEN = `tok_${"a1B2-c3D4_".repeat(409)}xy`; // 4,096 characters
 const PASSWORD = "pw:with \"quotes\" & ünïcode";
@@ -33,7 +34,7 @@ async function prepare(flow: string, overrides: Record<string, string> = {}): Pr
   return result.request;
 }
 
-const trusted = (extra: TestCallOptions = {}): TestCallOptions => ({ extraCaPem: [ca], ...extra });
+const trusted = (extra: Partial<TestCallOptions> = {}): TestCallOptions => ({ http: undiciHttp, extraCaPem: [ca], ...extra });
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return (_req: unknown, res: import("node:http").ServerResponse) => {
@@ -151,7 +152,7 @@ describe("runner: outcomes", () => {
   });
 
   it("reports an extra CA that is not a certificate instead of throwing", async () => {
-    const result = await runTestCall(await prepare(`call s {\n  GET ORIGIN/x\n}\n`), { extraCaPem: ["-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n"] });
+    const result = await runTestCall(await prepare(`call s {\n  GET ORIGIN/x\n}\n`), { http: undiciHttp, extraCaPem: ["-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n"] });
     assert.equal(result.outcome.kind, "tls");
     assert.match(result.outcome.reason!, /^An extra CA certificate could not be read: a certificate is not valid PEM \(/);
     assert.equal(server.requests.length, 0);
@@ -165,7 +166,7 @@ describe("runner: outcomes", () => {
   });
 
   it("reports a certificate it does not trust, without secrets in the reason", async () => {
-    const result = await runTestCall(await prepare(`${BEARER}call s {\n  GET ORIGIN/x\n  connection c\n}\n`), {});
+    const result = await runTestCall(await prepare(`${BEARER}call s {\n  GET ORIGIN/x\n  connection c\n}\n`), { http: undiciHttp });
     assert.equal(result.outcome.kind, "tls");
     assert.equal(result.outcome.branch, "failure");
     assert.match(result.outcome.reason!, /^TLS error with 127\.0\.0\.1: self[- ]signed certificate/);

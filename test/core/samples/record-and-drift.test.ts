@@ -5,7 +5,7 @@
 // `botflow test --record / --all`; this keeps the pieces honest meanwhile.
 
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { findCallStep, prepareTestRequest } from "../../../server/src/core/request/prepare-test-request";
 import { runTestCall } from "../../../server/src/core/runner/test-call";
 import { recordSample } from "../../../server/src/core/samples/record-sample";

@@ -1,7 +1,7 @@
 // Keywords and methods inside a save path are path keys, not a body or a
 // request line: only a keyword that begins its line starts those.
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 
 describe("keywords inside save paths", () => {
   it("reads `body[0]` and `GET` as path keys", () => {

@@ -2,7 +2,7 @@
 // and everything after it is still read and checked.
 
 import assert from "node:assert/strict";
-import { analyze } from "../../../server/src/core/analysis/document";
+import { analyze } from "../../../server/src/core/analyze";
 import { parse } from "../../../server/src/core/syntax/parse";
 import type { CallStep } from "../../../server/src/core/syntax/ast";
 import { marked, showRanges } from "../../helpers/markers";

@@ -80,7 +80,7 @@ describe("language features in VS Code", () => {
       assert.equal(lens.command?.command, "botflow.runTestCall");
       assert.equal(lens.command?.title, "Run test call");
     }
-    const steps = lenses.map((l) => (l.command?.arguments?.[0] as { step: string }).step);
+    const steps = lenses.map((l) => (l.command?.arguments?.[0] as { step: string } | undefined)?.step);
     assert.deepEqual(steps, ["find_contact", "list_deals"]);
     assert.deepEqual(lenses.map((l) => l.range.start.line), [20, 40]);
   });

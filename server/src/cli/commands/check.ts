@@ -4,10 +4,9 @@
 // samples (.botflow/samples/, docs/samples.md) are read for its save paths.
 
 import { parseArgs } from "node:util";
-import { readFile, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { analyze } from "../../core/analysis/document";
-import { EXIT, type CliIo } from "../io";
+import { analyze } from "../../core/index";
+import { EXIT, filesOf, type CliFileSystem, type CliIo } from "../io";
 import { displayPath } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
 import { loadFlowSamples } from "../sample-files";
@@ -44,7 +43,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   let files: string[];
   try {
     files = [];
-    for (const p of positionals) files.push(...(await flowFiles(resolve(io.cwd, p))));
+    for (const p of positionals) files.push(...(await flowFiles(filesOf(io), resolve(io.cwd, p))));
   } catch (error) {
     io.stderr(`botflow check: ${(error as Error).message}\n`);
     return EXIT.usage;
@@ -57,7 +56,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     const shown = displayPath(io.cwd, file);
     let text: string;
     try {
-      text = await readFile(file, "utf8");
+      text = await filesOf(io).readText(file);
     } catch (error) {
       io.stderr(`botflow check: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       unreadable = true;
@@ -79,19 +78,19 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The .flow files at `path`: the file itself, or every *.flow below a folder, sorted. */
-async function flowFiles(path: string): Promise<string[]> {
-  let info;
+async function flowFiles(fs: CliFileSystem, path: string): Promise<string[]> {
+  let directory: boolean;
   try {
-    info = await stat(path);
+    directory = await fs.isDirectory(path);
   } catch (error) {
     throw new Error(`no such file or folder: ${path} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
   }
-  if (!info.isDirectory()) return [path];
+  if (!directory) return [path];
   const out: string[] = [];
-  for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of await fs.list(path)) {
     if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
     const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await flowFiles(full)));
+    if (entry.isDirectory) out.push(...(await flowFiles(fs, full)));
     else if (entry.name.endsWith(".flow")) out.push(full);
   }
   return out;

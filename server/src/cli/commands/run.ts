@@ -3,18 +3,13 @@
 // itself is the core engine's; this command only wires files, stdin, the
 // HTTP runner and mocks to it, and prints the turns.
 
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyze } from "../../core/analysis/document";
-import { defaultSystemValues } from "../../core/engine/system-defaults";
-import { withMocks } from "../../core/engine/mock-response";
-import { runnerCallPerformer } from "../../core/engine/runner-call-performer";
-import { samplesCallPerformer } from "../../core/engine/sample-call-performer";
-import { runFlow, type RunOutcome } from "../../core/engine/run-flow";
-import { transcriptTurn, type Turn } from "../../core/engine/turns";
-import { findCallStep } from "../../core/request/prepare-test-request";
+import { analyze, defaultSystemValues, findCallStep, getFlowService, samplesCallPerformer, transcriptTurn, withMocks } from "../../core/index";
+import { undiciHttp } from "../../runtime/node-runtime";
+import type { RunOutcome } from "../../core/index";
+import type { Turn } from "../../core/index";
 import { textLine, toJsonDiagnostic } from "../format";
-import { EXIT, type CliIo } from "../io";
+import { EXIT, filesOf, type CliIo } from "../io";
 import { lineAnswers, listAnswers, type Answers } from "../run-answers";
 import { exitCodeOf, RUN_EXIT } from "../run-exit";
 import { loadAnswers, loadMocks } from "../run-inputs";
@@ -56,7 +51,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   const shown = displayPath(io.cwd, options.file);
-  const source = await readText(io.cwd, options.file);
+  const source = await readText(io, options.file);
   if (!source.ok) return usage(io, source.message);
   const { ast, diagnostics, lines } = analyze(source.value);
   const errors = diagnostics.filter((d) => d.severity === "error");
@@ -69,16 +64,16 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   for (const step of options.mocks.keys()) {
     if (!findCallStep(ast, step)) return usage(io, `--mock ${step}: ${shown} has no call step named ${step}`);
   }
-  const mocks = await loadMocks(io.cwd, options.mocks);
+  const mocks = await loadMocks(io, options.mocks);
   if (!mocks.ok) return usage(io, mocks.message);
   const samples = options.samples ? await loadRunSamples(resolve(io.cwd, options.file), ast) : undefined;
   if (samples && !samples.ok) return usage(io, samples.message);
-  const certificates = await loadCertificates(io.cwd, options.caFiles);
+  const certificates = await loadCertificates(io, options.caFiles);
   if (!certificates.ok) return usage(io, certificates.message);
 
   let answers: Answers;
   if (options.answersFile !== undefined) {
-    const list = await loadAnswers(io.cwd, options.answersFile);
+    const list = await loadAnswers(io, options.answersFile);
     if (!list.ok) return usage(io, list.message);
     answers = listAnswers(list.value, io.stdout);
   } else if (io.stdin) {
@@ -89,9 +84,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   // Answers from a file or a pipe are not echoed by any terminal: print them so the output reads as a conversation.
   const echoAnswers = options.answersFile !== undefined || !isTerminal(io.stdin);
 
+  const core = getFlowService({ http: undiciHttp });
   const values = defaultSystemValues();
   for (const [name, value] of [...options.system, ...options.vars]) values.set(name, value);
-  const network = runnerCallPerformer({
+  const network = core.networkCalls({
     file: ast,
     resolveSecret: environmentSecrets(io.env),
     call: { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(certificates.value.length ? { extraCaPem: certificates.value } : {}) },
@@ -100,7 +96,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const turns: Turn[] = [];
   let outcome: RunOutcome;
   try {
-    ({ outcome } = await runFlow({
+    ({ outcome } = await core.runFlow({
       file: ast,
       values,
       answer: answers.answer,
@@ -116,7 +112,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (options.transcriptFile !== undefined) {
-    const written = await writeTranscript(io.cwd, options.transcriptFile, outcome, turns);
+    const written = await writeTranscript(io, options.transcriptFile, outcome, turns);
     if (!written.ok) {
       io.stderr(`botflow run: ${written.message}\n`);
       return EXIT.usage;
@@ -137,10 +133,10 @@ function reportStop(io: CliIo, outcome: RunOutcome, options: RunOptions, answers
   }
 }
 
-async function writeTranscript(cwd: string, file: string, outcome: RunOutcome, turns: readonly Turn[]): Promise<{ ok: true } | { ok: false; message: string }> {
+async function writeTranscript(io: CliIo, file: string, outcome: RunOutcome, turns: readonly Turn[]): Promise<{ ok: true } | { ok: false; message: string }> {
   const transcript = { outcome, turns: turns.map(transcriptTurn) };
   try {
-    await writeFile(resolve(cwd, file), `${JSON.stringify(transcript, null, 2)}\n`, "utf8");
+    await filesOf(io).writeText(resolve(io.cwd, file), `${JSON.stringify(transcript, null, 2)}\n`);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };

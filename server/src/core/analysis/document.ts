@@ -10,8 +10,6 @@ import { collectSymbols, type Symbols } from "./symbols";
 import { analyzeFlow, type FlowAnalysis } from "./flow-graph";
 import { placeOf, splitUrl, type UrlParts, type UrlPlace } from "./url";
 import type { CallStep, RequestLine, VarRef } from "../syntax/ast";
-import { runRules } from "../rules/index";
-import type { RuleInputs } from "../rules/rule";
 
 /** A call step's endpoint, split once for every URL rule. */
 export interface Endpoint {
@@ -45,18 +43,4 @@ export function buildDocument(text: string): FlowDocument {
     }
   }
   return { text, ast, syntaxDiagnostics: diagnostics, symbols, flow: analyzeFlow(ast), urls, lines: new LineIndex(text) };
-}
-
-export interface Analysis {
-  document: FlowDocument;
-  ast: FlowFile;
-  /** every diagnostic: syntax and all rules, sorted by position */
-  diagnostics: Diagnostic[];
-  lines: LineIndex;
-}
-
-/** Text (and what the shell knows besides, e.g. recorded samples) → document + every diagnostic. Never throws on any text. */
-export function analyze(text: string, onRuleError?: (code: string, error: unknown) => void, inputs?: RuleInputs): Analysis {
-  const document = buildDocument(text);
-  return { document, ast: document.ast, diagnostics: runRules(document, onRuleError, inputs), lines: document.lines };
 }

@@ -3,23 +3,11 @@
 // variable unset (so a message skips it); objects and arrays are stored as
 // JSON text, so they can still be passed on in a body.
 
+import { valueAt } from "../response/fields";
 import type { PathSegment } from "../syntax/ast";
 
-/** undefined when the path leads nowhere. An empty segment list is `$`, the whole body. */
-export function valueAtPath(json: unknown, segments: readonly PathSegment[]): unknown {
-  let current: unknown = json;
-  for (const segment of segments) {
-    if (segment.kind === "index") {
-      if (!Array.isArray(current) || segment.index >= current.length) return undefined;
-      current = current[segment.index];
-    } else {
-      if (current === null || typeof current !== "object" || Array.isArray(current)) return undefined;
-      if (!Object.prototype.hasOwnProperty.call(current, segment.key)) return undefined;
-      current = (current as Record<string, unknown>)[segment.key];
-    }
-  }
-  return current;
-}
+/** undefined when the path leads nowhere. An empty segment list is `$`, the whole body. The same walk as the field list's. */
+export const valueAtPath: (json: unknown, segments: readonly PathSegment[]) => unknown = valueAt;
 
 /** The text a variable holds for a JSON value; undefined means "unset". */
 export function storedText(value: unknown): string | undefined {

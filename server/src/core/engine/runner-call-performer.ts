@@ -15,8 +15,8 @@ import type { CallOutcome, CallPerformer } from "./ports";
 export interface RunnerPerformerOptions {
   file: FlowFile;
   resolveSecret: SecretResolver;
-  /** timeout, extra CA certificates, size cap…; the signal comes per call */
-  call?: Omit<TestCallOptions, "signal">;
+  /** the HTTP port, timeout, extra CA certificates, size cap…; the signal comes per call */
+  call: Omit<TestCallOptions, "signal">;
 }
 
 export function runnerCallPerformer(options: RunnerPerformerOptions): CallPerformer {

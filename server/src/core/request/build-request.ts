@@ -3,6 +3,7 @@
 
 import type { CallStep, Connection, HeaderLine } from "../syntax/ast";
 import type { BuildResult, PreparedRequest, RequestProblem } from "./prepared-request";
+import type { Endpoint } from "../analysis/document";
 import { buildUrl } from "./build-url";
 import { substituteJsonBody } from "./json-body";
 import { credentialsAllowed, resolveCredentials, type Credentials, type SecretResolver } from "./credentials";
@@ -13,6 +14,8 @@ export interface BuildRequestOptions {
   /** the connection the step names (see findConnection); undefined when it names none */
   connection?: Connection;
   resolveSecret: SecretResolver;
+  /** the document's split URLs (FlowDocument.urls): the request line's URL is not split a second time */
+  endpoints?: readonly Endpoint[];
 }
 
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -34,7 +37,7 @@ export async function buildRequest(step: CallStep, values: ReadonlyMap<string, s
   let url: { origin: string; target: string; hostname: string } | undefined;
   if (requestLine && !requestLine.url) problems.push({ code: "request-line", message: `${method} needs a URL on the same line`, span: requestLine.span });
   if (requestLine?.url) {
-    const built = buildUrl(requestLine.url, values);
+    const built = buildUrl(requestLine.url, values, options.endpoints?.find((e) => e.request === requestLine));
     if (built.ok) url = built.url;
     else problems.push(...built.problems);
   }

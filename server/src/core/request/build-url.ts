@@ -8,7 +8,7 @@
 
 import type { UrlText, VarRef } from "../syntax/ast";
 import type { Span } from "../types";
-import { placeOf, splitUrl } from "../analysis/url";
+import { placeOf, splitUrl, type UrlParts, type UrlPlace } from "../analysis/url";
 import type { RequestProblem } from "./prepared-request";
 import { encodeLiteral, encodePathValue, encodeQueryValue } from "./percent-encode";
 import { missingValueMessage } from "./test-values";
@@ -21,10 +21,18 @@ export interface BuiltUrl {
   hostname: string;
 }
 
-export function buildUrl(url: UrlText, values: ReadonlyMap<string, string>): { ok: true; url: BuiltUrl } | { ok: false; problems: RequestProblem[] } {
+/** The URL's parts and the place of each of its variables, as the analysis split them (FlowDocument.urls). */
+export interface AnalysedUrl {
+  parts: UrlParts;
+  vars: readonly { ref: VarRef; place: UrlPlace }[];
+}
+
+/** `analysed`: the document's split of this URL; without it (a bare AST) the URL is split here. */
+export function buildUrl(url: UrlText, values: ReadonlyMap<string, string>, analysed?: AnalysedUrl): { ok: true; url: BuiltUrl } | { ok: false; problems: RequestProblem[] } {
   const base = url.span.start;
   const slice = (span: Span) => url.raw.slice(span.start - base, span.end - base);
-  const parts = splitUrl(url);
+  const parts = analysed?.parts ?? splitUrl(url);
+  const placeOfRef = (ref: VarRef): UrlPlace => analysed?.vars.find((v) => v.ref === ref)?.place ?? placeOf(parts, ref);
   const problems: RequestProblem[] = [];
 
   if (!parts.scheme || slice(parts.scheme).toLowerCase() !== "https") {
@@ -33,7 +41,7 @@ export function buildUrl(url: UrlText, values: ReadonlyMap<string, string>): { o
   }
 
   for (const ref of url.vars) {
-    const place = placeOf(parts, ref);
+    const place = placeOfRef(ref);
     if (place === "path" || place === "query-value") continue;
     problems.push({ code: "url", message: misplacedMessage(ref, place), span: ref.span });
   }
@@ -68,7 +76,7 @@ export function buildUrl(url: UrlText, values: ReadonlyMap<string, string>): { o
       out += encodeLiteral(slice({ start: cursor, end: ref.span.start }));
       cursor = ref.span.end;
       const value = values.get(ref.name);
-      const place = placeOf(parts, ref);
+      const place = placeOfRef(ref);
       if (value === undefined) {
         problems.push({ code: "missing-value", message: missingValueMessage(ref.name), span: ref.span, variable: ref.name });
       } else if (place === "path" && value.includes(".")) {

@@ -4,7 +4,7 @@
 import type { CallStep, FlowFile } from "../syntax/ast";
 import { forEachStep } from "../analysis/walk";
 import type { BuildResult } from "./prepared-request";
-import { buildRequest } from "./build-request";
+import { buildRequest, type BuildRequestOptions } from "./build-request";
 import { findConnection, type SecretResolver } from "./credentials";
 import { collectTestValues } from "./test-values";
 
@@ -12,12 +12,14 @@ export interface PrepareOptions {
   /** values typed by the person; they win over the step's `test` lines */
   overrides?: ReadonlyMap<string, string> | Record<string, string>;
   resolveSecret: SecretResolver;
+  /** the document's split URLs, when the shell has the document */
+  endpoints?: BuildRequestOptions["endpoints"];
 }
 
 export async function prepareTestRequest(ast: FlowFile, step: CallStep, options: PrepareOptions): Promise<BuildResult> {
   const found = findConnection(ast, step);
   const values = collectTestValues(step, options.overrides);
-  const built = await buildRequest(step, values, { connection: found.connection, resolveSecret: options.resolveSecret });
+  const built = await buildRequest(step, values, { connection: found.connection, resolveSecret: options.resolveSecret, ...(options.endpoints ? { endpoints: options.endpoints } : {}) });
   if (!found.problems.length) return built;
   return { ok: false, problems: [...found.problems, ...(built.ok ? [] : built.problems)].sort((a, b) => a.span.start - b.span.start) };
 }

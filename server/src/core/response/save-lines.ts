@@ -63,7 +63,7 @@ export function insertSaveLines(text: string, step: CallStep, chosen: readonly C
       message: `A call step saves at most ${MAX_SAVES} fields: ${stepName} has ${step.saves.length} already, so ${left === 0 ? "no more can be added" : `only ${left} more can be added`} (${chosen.length} chosen)`,
     };
   }
-  return insertStepLines(text, step, chosen.map((c) => `save ${c.name} = ${c.path}`), insertionAnchor(step));
+  return insertStepLines(text, step, chosen.map((c) => `save ${c.name} = ${c.path}`), saveAnchor(step));
 }
 
 /**
@@ -106,7 +106,7 @@ export function insertStepLines(text: string, step: CallStep, lines: string[], a
 }
 
 /** The statement the new lines follow: the last save, else the last request-side line. */
-function insertionAnchor(step: CallStep): Span | undefined {
+export function saveAnchor(step: CallStep): Span | undefined {
   const last = (spans: Span[]) => spans.sort((a, b) => a.end - b.end).at(-1);
   return last(step.saves.map((s) => s.span))
     ?? last([...step.requests, ...step.connections, ...step.headers, ...step.bodies, ...step.descriptions].map((n) => n.span));

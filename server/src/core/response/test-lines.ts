@@ -7,14 +7,13 @@
 
 import type { CallStep } from "../syntax/ast";
 import type { Span, TextEdit } from "../types";
-import { insertStepLines, type InsertResult } from "./save-lines";
 
 const VARIABLE_NAME = /^[a-z0-9_]+$/;
 
-/** The edit that records `values` as test lines of `step`; ok with no edit when nothing changes. */
-export function writeTestLines(text: string, step: CallStep, values: Readonly<Record<string, string>>): { ok: true; edits: TextEdit[]; lines: string[] } | { ok: false; message: string } {
-  const edits: TextEdit[] = [];
-  const lines: string[] = [];
+/** Test lines for `values`: value replacements for names that have a line, new lines for the others, and where those go. */
+export function planTestLines(step: CallStep, values: Readonly<Record<string, string>>): { replacements: TextEdit[]; fresh: string[]; lines: string[]; anchor: Span | undefined } {
+  const replacements: TextEdit[] = [];
+  const replaced: string[] = [];
   const fresh: string[] = [];
   for (const [name, value] of Object.entries(values)) {
     if (!VARIABLE_NAME.test(name)) continue; // a system variable (customer.email) cannot have a test line
@@ -22,19 +21,13 @@ export function writeTestLines(text: string, step: CallStep, values: Readonly<Re
     const existing = step.tests.find((t) => t.variable?.name === name);
     if (existing?.value) {
       if (existing.value.value === value) continue;
-      edits.push({ span: existing.value.span, newText: literal });
-      lines.push(`test ${name} = ${literal}`);
+      replacements.push({ span: existing.value.span, newText: literal });
+      replaced.push(`test ${name} = ${literal}`);
     } else if (!existing) {
       fresh.push(`test ${name} = ${literal}`);
     }
   }
-  if (fresh.length) {
-    const inserted: InsertResult = insertStepLines(text, step, fresh, testAnchor(step));
-    if (!inserted.ok) return inserted;
-    edits.push(inserted.edit);
-    lines.push(...fresh);
-  }
-  return { ok: true, edits, lines };
+  return { replacements, fresh, lines: [...replaced, ...fresh], anchor: testAnchor(step) };
 }
 
 /** After the last test line; else after the last save; else after the request-side lines. */

@@ -1,11 +1,11 @@
-// Sends a prepared request for "Run test call": one undici Agent per call (a
-// fresh connection each time, closed at the end; only the CA context is
-// reused, see trust.ts), an overall deadline, a size cap on the body,
+// Sends a prepared request for "Run test call": one Dispatcher per call from
+// the HTTP port (a fresh connection each time, closed at the end; only the CA
+// context is reused, see trust.ts), an overall deadline, a size cap on the body,
 // redirects followed by hand (redirects.ts), and a result in which every
 // string is already redacted.
 
 import type { LookupFunction } from "node:net";
-import { Agent } from "undici";
+import type { HttpPort, Timers } from "../ports";
 import type { PreparedRequest } from "../request/prepared-request";
 import { redactHeaders, redactJson, redactText, viewRequest } from "../request/redact";
 import { decideRedirect, type Hop } from "./redirects";
@@ -15,6 +15,10 @@ import { describeTransportError, timeoutFailure, type Failure } from "./failure-
 import type { RedirectHop, ResponseView, TestCallOutcome, TestCallResult } from "./test-call-result";
 
 export interface TestCallOptions {
+  /** where the request goes out (an undici Dispatcher per call) */
+  http: HttpPort;
+  /** for the deadline; default the global timers */
+  timers?: Timers;
   /** whole call, redirects and body included; default 10 s */
   timeoutMs?: number;
   /** default 5 MB */
@@ -34,7 +38,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 
-export async function runTestCall(request: PreparedRequest, options: TestCallOptions = {}): Promise<TestCallResult> {
+export async function runTestCall(request: PreparedRequest, options: TestCallOptions): Promise<TestCallResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -48,11 +52,14 @@ export async function runTestCall(request: PreparedRequest, options: TestCallOpt
     const reason = `An extra CA certificate could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
     return { request: viewRequest(request), redirects: [], response: null, outcome: failure("tls", reason), timeMs: 0 };
   }
+  const timers = options.timers ?? globalThis;
+  // Opened before the clock starts: the first call may load the HTTP library.
+  const agent = await options.http.dispatcher({ timeoutMs, secureContext, ...(options.lookup ? { lookup: options.lookup } : {}) });
   const started = now();
 
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const timer = timers.setTimeout(() => {
     timedOut = true;
     controller.abort(new Error("timeout"));
   }, timeoutMs);
@@ -60,17 +67,6 @@ export async function runTestCall(request: PreparedRequest, options: TestCallOpt
   options.signal?.addEventListener("abort", onCancel, { once: true });
   // An already aborted signal fires no event.
   if (options.signal?.aborted) onCancel();
-
-  const agent = new Agent({
-    connect: {
-      timeout: timeoutMs,
-      ...(secureContext ? { secureContext } : {}),
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-    },
-    // Our own deadline governs; undici's would only race it with other messages.
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
 
   const redirects: RedirectHop[] = [];
   let response: ResponseView | null = null;
@@ -118,7 +114,7 @@ export async function runTestCall(request: PreparedRequest, options: TestCallOpt
     const failed = stopped() ?? describeTransportError(error, new URL(hop.origin), timeoutMs);
     outcome = failure(failed.kind, redactText(failed.reason, redactions));
   } finally {
-    clearTimeout(timer);
+    timers.clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCancel);
     // Sockets of a per-call agent have no later use; destroy rather than wait for keep-alive.
     await agent.destroy().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { checkAnswer } from "../../server/src/core/engine/validate-answer";
-import type { AskType } from "../../server/src/core/syntax/ast";
+import { checkAnswer } from "../../../server/src/core/engine/validate-answer";
+import type { AskType } from "../../../server/src/core/syntax/ast";
 
 const cases: Record<AskType, { good: string[]; bad: string[] }> = {
   text: { good: ["anything at all", "1"], bad: ["", "   "] },

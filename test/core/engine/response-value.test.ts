@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { storedText, valueAtPath } from "../../server/src/core/engine/response-value";
-import type { PathSegment } from "../../server/src/core/syntax/ast";
+import { storedText, valueAtPath } from "../../../server/src/core/engine/response-value";
+import type { PathSegment } from "../../../server/src/core/syntax/ast";
 
 const span = { start: 0, end: 0 };
 const key = (k: string): PathSegment => ({ kind: "key", key: k, span });

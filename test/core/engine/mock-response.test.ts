@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mockOutcome, parseMockResponse } from "../../server/src/core/engine/mock-response";
+import { mockOutcome, parseMockResponse } from "../../../server/src/core/engine/mock-response";
 
 function mock(text: string) {
   const parsed = parseMockResponse(text);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { play } from "./support/play";
-import type { CallOutcome } from "../../server/src/core/engine/ports";
+import type { CallOutcome } from "../../../server/src/core/engine/ports";
 
 describe("engine: runFlow", () => {
   it("says messages with variables substituted and unset ones skipped", async () => {

@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../../server/src/core/analysis/document";
-import { runnerCallPerformer } from "../../server/src/core/engine/runner-call-performer";
-import type { CallStep } from "../../server/src/core/syntax/ast";
-import { testCertificate } from "../helpers/certificates";
-import { header, startHttpsServer, type TestServer } from "../helpers/https-server";
+import { analyze } from "../../../server/src/core/analyze";
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
+import { runnerCallPerformer } from "../../../server/src/core/engine/runner-call-performer";
+import type { CallStep } from "../../../server/src/core/syntax/ast";
+import { testCertificate } from "../../helpers/certificates";
+import { header, startHttpsServer, type TestServer } from "../../helpers/https-server";
 
 const TOKEN = "tok-runner-performer-secret";
 
@@ -20,7 +21,7 @@ describe("engine: the runner call performer", () => {
     const text = `connection api {\n  bearer env TOKEN\n  domain "127.0.0.1"\n}\ncall c {\n  GET ${server.origin}/people/{{id}}?q={{q}}\n  connection api\n  ${extra}\n  test id = "999"\n}\n`;
     const { ast } = analyze(text);
     const step = ast.steps[0] as CallStep;
-    const perform = runnerCallPerformer({ file: ast, resolveSecret: async (s) => (s.kind === "env" ? env[s.name] : undefined), call: { extraCaPem: [ca], timeoutMs: 5000 } });
+    const perform = runnerCallPerformer({ file: ast, resolveSecret: async (s) => (s.kind === "env" ? env[s.name] : undefined), call: { http: undiciHttp, extraCaPem: [ca], timeoutMs: 5000 } });
     return { step, perform };
   }
 

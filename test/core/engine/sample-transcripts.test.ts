@@ -8,13 +8,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { runCommand } from "../../server/src/cli/commands/run";
-import type { CliIo } from "../../server/src/cli/io";
-import { exitCodeOf } from "../../server/src/cli/run-exit";
-import { analyze } from "../../server/src/core/analysis/document";
-import type { RunOutcome } from "../../server/src/core/engine/run-flow";
+import { runCommand } from "../../../server/src/cli/commands/run";
+import type { CliIo } from "../../../server/src/cli/io";
+import { exitCodeOf } from "../../../server/src/cli/run-exit";
+import { analyze } from "../../../server/src/core/analyze";
+import type { RunOutcome } from "../../../server/src/core/engine/run-flow";
 
-const REPO = resolve(import.meta.dirname, "../..");
+const REPO = resolve(import.meta.dirname, "../../..");
 const SAMPLES = join(REPO, "samples");
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const UPDATE = process.env.BOTFLOW_UPDATE_TRANSCRIPTS === "1";
@@ -67,7 +67,7 @@ describe("sample transcripts", () => {
     describe(name, () => {
       const scenarios = subfolders(join(FIXTURES, name));
       it("has at least one scenario", () => {
-        assert.ok(scenarios.length, `add test/engine/fixtures/${name}/<scenario>/ (see fixtures/README.md)`);
+        assert.ok(scenarios.length, `add test/core/engine/fixtures/${name}/<scenario>/ (see fixtures/README.md)`);
       });
 
       for (const scenario of scenarios) {

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { resolve } from "node:path";
 
-export const REPO = resolve(import.meta.dirname, "../../..");
+export const REPO = resolve(import.meta.dirname, "../..");
 export const BIN = resolve(REPO, "bin/botflow.js");
 
 export interface Exit {

@@ -1,11 +1,11 @@
 // Runs a flow text through the engine in memory: scripted answers, mocked or
 // scripted calls, every turn collected. Engine tests read as conversations.
 
-import { analyze } from "../../../server/src/core/analysis/document";
-import { parseMockResponse, withMocks, type MockResponse } from "../../../server/src/core/engine/mock-response";
-import type { CallPerformer, Question } from "../../../server/src/core/engine/ports";
-import { runFlow, type RunResult } from "../../../server/src/core/engine/run-flow";
-import type { Turn } from "../../../server/src/core/engine/turns";
+import { analyze } from "../../../../server/src/core/analyze";
+import { parseMockResponse, withMocks, type MockResponse } from "../../../../server/src/core/engine/mock-response";
+import type { CallPerformer, Question } from "../../../../server/src/core/engine/ports";
+import { runFlow, type RunResult } from "../../../../server/src/core/engine/run-flow";
+import type { Turn } from "../../../../server/src/core/engine/turns";
 
 export interface PlayOptions {
   answers?: string[];

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { chooseOption } from "../../server/src/core/engine/menu-choice";
+import { chooseOption } from "../../../server/src/core/engine/menu-choice";
 
 describe("engine: menu choice", () => {
   const labels = ["Track the parcel", "Talk to a person", "10 things"];

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { sampleOutcome } from "../../server/src/core/engine/sample-call-performer";
-import { parse } from "../../server/src/core/syntax/parse";
-import type { CallStep } from "../../server/src/core/syntax/ast";
-import { parseSample } from "../../server/src/core/samples/sample";
-import { samplesOf } from "../helpers/samples";
+import { sampleOutcome } from "../../../server/src/core/engine/sample-call-performer";
+import { parse } from "../../../server/src/core/syntax/parse";
+import type { CallStep } from "../../../server/src/core/syntax/ast";
+import { parseSample } from "../../../server/src/core/samples/sample";
+import { samplesOf } from "../../helpers/samples";
 
 const step = parse(`call lookup {\n  GET https://x.example.com/\n}\n`).ast.steps[0] as CallStep;
 
