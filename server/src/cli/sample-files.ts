@@ -7,10 +7,8 @@
 
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseSample, type SampleLoad } from "../core/samples/sample";
-import { relativeSamplePath, sampleFilePath, sampleFolderPath } from "../core/samples/sample-file";
+import { parseSample, relativeSamplePath, sampleFilePath, sampleFolderPath, type SampleLoad, type StepSamples } from "../core/index";
 import type { Loaded } from "./files";
-import type { StepSamples } from "../core/samples/step-sample";
 
 const STEP_FILE = /^([A-Za-z0-9_][A-Za-z0-9_-]*)\.json$/;
 

@@ -143,6 +143,10 @@ export { transcriptTurn } from "./engine/turns";
 export { findCallStep } from "./request/prepare-test-request";
 export { notSent } from "./test-call/report";
 export { savesLeft } from "./response/save-lines";
+export { forEachStep } from "./analysis/walk";
+export { samplesCallPerformer } from "./engine/sample-call-performer";
+export { parseSample } from "./samples/sample";
+export { relativeSamplePath, sampleFilePath, sampleFolderPath } from "./samples/sample-file";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
 // Types of the values the service takes and gives, for the shells.
@@ -171,3 +175,8 @@ export type { SendInput } from "./test-call/send";
 export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";
 export type { TestCallSummary } from "./features/test-call-summary";
+export type { FlowFile } from "./syntax/ast";
+export type { RuleInputs } from "./rules/rule";
+export type { SampleLoad } from "./samples/sample";
+export type { StepSamples } from "./samples/step-sample";
+export type { StepVerdict } from "./samples/judge-step";

@@ -4,6 +4,7 @@
 // later responses with it. Phase 2 wires the same calls into
 // `botflow test --record / --all`; this keeps the pieces honest meanwhile.
 
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 import assert from "node:assert/strict";
 import { analyze } from "../../../server/src/core/analyze";
 import { findCallStep, prepareTestRequest } from "../../../server/src/core/request/prepare-test-request";
@@ -47,7 +48,7 @@ call lookup_order {
     const { ast } = analyze(text);
     const built = await prepareTestRequest(ast, findCallStep(ast, "lookup_order")!, { resolveSecret: async () => TOKEN });
     assert.ok(built.ok);
-    const result = await runTestCall(built.request, { extraCaPem: [ca], timeoutMs: 5000 });
+    const result = await runTestCall(built.request, { http: undiciHttp, extraCaPem: [ca], timeoutMs: 5000 });
     const run: StepRun = {
       kind: "sent", branch: result.outcome.branch, timeMs: result.timeMs,
       ...(result.outcome.reason ? { reason: result.outcome.reason } : {}),
