@@ -26,13 +26,14 @@ const CLI_SPLIT = {
   "./commands/test": "./cli-test.js",
   "./commands/run": "./cli-run.js",
   "./commands/lsp": "./cli-lsp.js",
+  "./commands/graph": "./cli-graph.js",
   // `botflow lsp` runs the language server bundle itself (it starts only as an entry).
   "../../lsp/main": "./server.js",
 };
 const cliSplit = {
   name: "cli-split",
   setup(build) {
-    build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
+    build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp|graph)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
       /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], external: true } : undefined);
   },
 };
@@ -42,6 +43,7 @@ const entries = [
   { entryPoints: ["server/src/cli/commands/test.ts"], outfile: "dist/cli-test.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/run.ts"], outfile: "dist/cli-run.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/lsp.ts"], outfile: "dist/cli-lsp.js", plugins: [cliSplit] },
+  { entryPoints: ["server/src/cli/commands/graph.ts"], outfile: "dist/cli-graph.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
 ].filter((e) => existsSync(e.entryPoints[0]));
