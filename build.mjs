@@ -38,13 +38,24 @@ const cliSplit = {
   },
 };
 
+// Graphviz (WebAssembly inlined in ≈800 KB of JavaScript) is its own bundle,
+// loaded on the first diagram or `botflow graph --format svg`: the language
+// server does not parse or hold it at start.
+const graphvizSplit = {
+  name: "graphviz-split",
+  setup(build) {
+    build.onResolve({ filter: /\/core\/graph\/graphviz$/ }, () => ({ path: "./graphviz.js", external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/test.ts"], outfile: "dist/cli-test.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/run.ts"], outfile: "dist/cli-run.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/lsp.ts"], outfile: "dist/cli-lsp.js", plugins: [cliSplit] },
-  { entryPoints: ["server/src/cli/commands/graph.ts"], outfile: "dist/cli-graph.js", plugins: [cliSplit] },
-  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["server/src/cli/commands/graph.ts"], outfile: "dist/cli-graph.js", plugins: [cliSplit, graphvizSplit] },
+  { entryPoints: ["server/src/core/graph/graphviz.ts"], outfile: "dist/graphviz.js" },
+  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js", plugins: [graphvizSplit] },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

@@ -26,6 +26,7 @@ import { guard } from "./guard";
 import { Settings } from "./settings";
 import { TestResults } from "./test-results";
 import { registerTestCallHandlers } from "./test-call-handler";
+import { registerGraphHandler } from "./graph-handler";
 
 export function startServer(connection: Connection): void {
   let support: ClientSupport = clientSupport({}, undefined);
@@ -133,6 +134,7 @@ export function startServer(connection: Connection): void {
   }));
 
   registerTestCallHandlers({ connection, documents, results, settings, canRefreshLenses: () => support.codeLensRefresh });
+  registerGraphHandler(connection, documents, results);
 
   documents.open.listen(connection);
   connection.listen();

@@ -11,3 +11,4 @@ export { toMermaid } from "./mermaid";
 export { toSvg, type LayoutDot } from "./svg";
 export { problemsByNode, type NodeProblems } from "./node-problems";
 export { GRAPH_FORMATS, graphTitle, renderGraph, type GraphFormat, type Rendered } from "./render";
+export { buildDiagram, type Diagram, type DiagramNodeInfo } from "./diagram";

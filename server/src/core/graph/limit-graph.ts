@@ -31,6 +31,7 @@ export function limitGraph(graph: FlowGraph, maxNodes: number): ShownGraph {
       nodes.push(box);
     }
     box.collapsed = (box.collapsed ?? 0) + 1;
+    box.span = { start: box.span.start, end: Math.max(box.span.end, node.span.end) };
     box.label = `${box.collapsed} step${box.collapsed === 1 ? "" : "s"}`;
     shownAs.set(node.id, box.id);
   }
@@ -40,6 +41,7 @@ export function limitGraph(graph: FlowGraph, maxNodes: number): ShownGraph {
     const rest = shown.slice(keep.length);
     const more = collapsedBox("more-steps", byId.get(rest[0].id) ?? rest[0], 0);
     more.collapsed = rest.reduce((sum, n) => sum + (n.collapsed ?? 1), 0);
+    more.span = { start: rest[0].span.start, end: Math.max(...rest.map((n) => n.span.end)) };
     more.label = `… ${more.collapsed} more steps`;
     const restIds = new Set(rest.map((n) => n.id));
     for (const [original, standsFor] of shownAs) if (restIds.has(standsFor)) shownAs.set(original, more.id);
