@@ -57,6 +57,8 @@ const entries = [
   { entryPoints: ["server/src/core/graph/graphviz.ts"], outfile: "dist/graphviz.js" },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js", plugins: [graphvizSplit] },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
+  // The diagram webview's script and stylesheet (dist/diagram-webview.css), for the browser.
+  { entryPoints: ["client/src/diagram/webview/main.ts"], outfile: "dist/diagram-webview.js", platform: "browser", format: "iife", target: "es2022" },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 if (watch) {

@@ -26,6 +26,7 @@ export const COMMANDS = {
   runTestCall: "botflow.runTestCall",
   setConnectionSecret: "botflow.setConnectionSecret",
   runFlow: "botflow.runFlow",
+  showDiagram: "botflow.showDiagram",
 } as const;
 
 /**

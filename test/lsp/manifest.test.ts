@@ -37,11 +37,12 @@ describe("client: the extension manifest", () => {
     for (const file of [language.configuration, grammar.path]) assert.ok(existsSync(resolve(ROOT, file)), `${file} is missing`);
   });
 
-  it("contributes the three commands under the Bot Flow category", () => {
+  it("contributes the four commands under the Bot Flow category", () => {
     assert.deepEqual(manifest.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]), [
       [COMMANDS.runTestCall, "Bot Flow: Run test call"],
       [COMMANDS.setConnectionSecret, "Bot Flow: Set connection secret"],
       [COMMANDS.runFlow, "Bot Flow: Run this flow"],
+      [COMMANDS.showDiagram, "Bot Flow: Show diagram"],
     ]);
   });
 
