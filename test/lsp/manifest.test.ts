@@ -46,6 +46,12 @@ describe("client: the extension manifest", () => {
     ]);
   });
 
+  it("offers Show diagram in the palette and the title bar of a .flow editor", () => {
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when: string; group?: string }[]> }).menus;
+    assert.deepEqual(menus.commandPalette.find((m) => m.command === COMMANDS.showDiagram), { command: COMMANDS.showDiagram, when: "editorLangId == botflow" });
+    assert.deepEqual(menus["editor/title"], [{ command: COMMANDS.showDiagram, when: "resourceLangId == botflow", group: "navigation" }]);
+  });
+
   it("contributes the settings with the defaults the code uses", () => {
     const p = manifest.contributes.configuration.properties;
     assert.equal(p["botflow.trace.server"].default, DEFAULT_SETTINGS.trace.server);
