@@ -4,11 +4,16 @@
 // the docs' screenshot is taken with it; the e2e suites test the real webview.
 
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { DIAGRAM_BODY } from "../client/src/diagram/diagram-body";
 
-const ROOT = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+// The repo the bench runs in (bench/all.sh runs from its root). Not derived from
+// this file: bench/run.mjs runs a bundle under .cache/, which may be a link to another checkout's.
+const ROOT = process.cwd();
+// Loaded from the repo, not bundled: playwright-core does not survive bundling.
+const { chromium } = createRequire(join(ROOT, "package.json"))("playwright-core") as typeof import("playwright-core");
 
 export interface DiagramPage {
   browser: Browser;
@@ -33,14 +38,15 @@ export async function openDiagramPage(theme: "dark" | "light" = "dark", size = {
   await page.evaluate(`(() => {
     window.posted = [];
     let state;
-    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => state, setState: (s) => (state = s) });
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => { window.posted.push(m); window.onPosted?.(m); }, getState: () => state, setState: (s) => (state = s) });
   })()`);
   await page.addScriptTag({ content: script });
   const draw = async (message: unknown) => {
-    const before = await page.evaluate<number>("window.posted.length");
-    await page.evaluate(`window.postMessage(${JSON.stringify(message)}, "*")`);
-    const handle = await page.waitForFunction(`window.posted.slice(${before}).find((m) => m.type === "rendered")`);
-    return (await handle.jsonValue()) as { ms: number; ids: string[] };
+    // Resolves on the page's own "rendered" message, with no polling.
+    return page.evaluate<{ ms: number; ids: string[] }>(`new Promise((resolve) => {
+      window.onPosted = (m) => { if (m.type === "rendered") resolve(m); };
+      window.postMessage(${JSON.stringify(message)}, "*");
+    })`);
   };
   return { browser, page, draw, close: () => browser.close() };
 }

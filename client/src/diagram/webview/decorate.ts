@@ -14,13 +14,19 @@ export function nodeElement(svg: SVGSVGElement, id: string): SVGGElement | null 
 }
 
 export function decorate(svg: SVGSVGElement, nodes: readonly DiagramNode[]): void {
-  for (const node of nodes) {
+  // Every box is measured before anything is added: a read after a change would lay the page out again, once per node.
+  const found = nodes.flatMap((node) => {
     const g = nodeElement(svg, node.id);
-    if (!g) continue;
+    return g ? [{ node, g, box: node.problems || node.testCall ? g.getBBox() : undefined }] : [];
+  });
+  for (const { node, g, box } of found) {
     g.setAttribute("tabindex", "0");
     g.setAttribute("role", "button");
     const tips = [`${node.kind}${node.name ? ` ${node.name}` : ""} — line ${node.range.start.line + 1}`];
-    const box = g.getBBox();
+    if (!box) {
+      setTooltip(g, tips);
+      continue;
+    }
     let badgeX = box.x + box.width - 2;
     const badge = (cls: string, text: string) => {
       const mark = document.createElementNS(SVG_NS, "g");
@@ -52,8 +58,12 @@ export function decorate(svg: SVGSVGElement, nodes: readonly DiagramNode[]): voi
       badge(node.testCall.ok ? "test-ok" : "test-failed", node.testCall.ok ? "✓" : "✗");
       tips.push(`Last test call: ${node.testCall.title}`);
     }
-    // Graphviz's <title> (the node id) becomes the tooltip.
-    const title = g.querySelector("title") ?? g.insertBefore(document.createElementNS(SVG_NS, "title"), g.firstChild);
-    title.textContent = tips.join("\n");
+    setTooltip(g, tips);
   }
+}
+
+function setTooltip(g: SVGGElement, lines: string[]): void {
+  // Graphviz's <title> (the node id) becomes the tooltip.
+  const title = g.querySelector("title") ?? g.insertBefore(document.createElementNS(SVG_NS, "title"), g.firstChild);
+  title.textContent = lines.join("\n");
 }
