@@ -12,11 +12,11 @@
 // Run: node bench/run.mjs bench/graph.ts [runs] [edits]
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GRAPH_REQUEST, SERVER_EXEC_ARGV, type GraphResult } from "../server/src/protocol";
-import { ensureBuilt, fileUri, LspClient } from "../test/helpers/lsp-client";
+import { fileUri, LspClient } from "../test/helpers/lsp-client";
 import { openDiagramPage } from "./diagram-page";
 import { generateFlow } from "./generate-flow";
 import { fmt, median } from "./stats";
@@ -25,7 +25,8 @@ const RUNS = Number(process.argv[2] ?? 7);
 const EDITS = Number(process.argv[3] ?? 21);
 const DEBOUNCE_MS = 50;
 
-await ensureBuilt();
+// Not ensureBuilt(): in a bundle under a linked .cache/ it would build the checkout the link points to.
+if (!existsSync("dist/server.js") || !existsSync("dist/graphviz.js")) throw new Error("run from the repo's root after node build.mjs");
 const dir = mkdtempSync(join(tmpdir(), "botflow-bench-graph-"));
 
 // ---- 1. the CLI on 10,000 lines

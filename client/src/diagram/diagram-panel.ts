@@ -52,18 +52,26 @@ export class DiagramPanel {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly client: LanguageClient,
-    private readonly document: vscode.TextDocument,
+    private document: vscode.TextDocument,
     extensionUri: vscode.Uri,
   ) {
     panel.webview.html = diagramHtml(panel.webview, extensionUri, panel.title);
     const uri = document.uri.toString();
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m)),
+      // By URI: a document closed and opened again is a new object.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === document) this.schedule();
+        if (e.document.uri.toString() !== uri) return;
+        this.document = e.document;
+        this.schedule();
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.toString() !== uri) return;
+        this.document = d;
+        this.schedule();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document === document) this.post({ type: "cursor", id: this.nodeAtCursor(e.selections[0].active) });
+        if (e.textEditor.document.uri.toString() === uri) this.post({ type: "cursor", id: this.nodeAtCursor(e.selections[0].active) });
       }),
       client.onNotification(GRAPH_CHANGED_NOTIFICATION, (p: { uri?: string }) => {
         if (p?.uri === uri) this.schedule();
@@ -102,7 +110,7 @@ export class DiagramPanel {
   }
 
   private cursorNode(): string | undefined {
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.document.uri.toString());
     return editor ? this.nodeAtCursor(editor.selection.active) : undefined;
   }
 
