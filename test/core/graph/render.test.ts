@@ -51,6 +51,15 @@ describe("flow graph drawings", () => {
     }
   });
 
+  it("draws labels with characters XML forbids as well-formed SVG", async () => {
+    const doc = buildDocument('say "bell \\u0007 nul \\u0000 lone \\ud800 <tag> & \\"quotes\\""\nend\n');
+    assert.match(doc.ast.steps[0].kind === "say" ? doc.ast.steps[0].text!.value : "", /\u0007/);
+    const svg = renderGraph(doc, "svg", 100, await loadGraphviz()).text;
+    assert.equal(XMLValidator.validate(svg), true, svg);
+    assert.match(svg, />bell \ufffd nul \ufffd lone \ufffd &lt;tag&gt; &amp;<\/text>/);
+    assert.match(svg, />&quot;quotes&quot;<\/text>/);
+  });
+
   it("cuts a large flow down to the budget: branches first, then the steps past it", () => {
     const doc = buildDocument(generateFlow(2000));
     const graph = buildGraph(doc.ast, doc.lines);

@@ -25,9 +25,12 @@ const EDGE_STYLES: Record<GraphEdge["kind"], string> = {
   goto: ", style=dashed, constraint=false",
 };
 
-/** A DOT string literal: quotes and backslashes escaped, newlines as Graphviz's centred line breaks. */
+/** Characters an SVG (XML 1.0) cannot hold, which a string's `\u0001` or a lone surrogate can put in a label. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A DOT string literal: quotes and backslashes escaped, newlines as Graphviz's centred line breaks, no character XML forbids. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  return `"${text.replace(NOT_XML, "\ufffd").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
 }
 
 /** Past this many nodes edge labels are placed after layout (xlabel): a label is otherwise a node of its own to lay out. */
