@@ -26,7 +26,7 @@ const EDGE_STYLES: Record<GraphEdge["kind"], string> = {
 };
 
 /** Characters an SVG (XML 1.0) cannot hold, which a string's `\u0001` or a lone surrogate can put in a label. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A DOT string literal: quotes and backslashes escaped, newlines as Graphviz's centred line breaks, no character XML forbids. */
 export function dotString(text: string): string {

@@ -4,7 +4,7 @@
 // quoted with Mermaid's entity codes for the characters it would parse.
 
 import type { GraphEdge, ShownGraph, ShownNode } from "./flow-graph-model";
-import { edgeLabel } from "./dot";
+import { NOT_XML, edgeLabel } from "./dot";
 import { nodeLines } from "./node-text";
 
 const SHAPES: Record<ShownNode["kind"], [string, string]> = {
@@ -29,7 +29,7 @@ const ARROWS: Record<GraphEdge["kind"], string> = {
 
 /** Text inside `"…"`: Mermaid reads `#name;` entities, and quotes, brackets and `#` would end or change the text. */
 export function mermaidText(text: string): string {
-  return text.replace(/[#"<>&|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`);
+  return text.replace(NOT_XML, "\ufffd").replace(/[#"<>&|[\]{}()]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 export function toMermaid(graph: ShownGraph): string {
