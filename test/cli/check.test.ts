@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadFlowSamples } from "../../server/src/cli/sample-files";
 import { analyze } from "../../server/src/core/analysis/document";
 import { RULES } from "../../server/src/core/rules/index";
 
@@ -39,12 +40,13 @@ describe("botflow check", function () {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it("exits 1 on the samples and prints broken.flow's diagnostics as FILE:LINE:COL: SEVERITY CODE: MESSAGE", () => {
+  it("exits 1 on the samples and prints broken.flow's diagnostics as FILE:LINE:COL: SEVERITY CODE: MESSAGE", async () => {
     const r = check("samples");
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trimEnd().split("\n");
     const text = readFileSync(join(REPO, "samples", "broken.flow"), "utf8");
-    const { diagnostics, lines: index } = analyze(text);
+    // with the recorded samples next to it (samples/.botflow/samples/broken/), as check reads them
+    const { diagnostics, lines: index } = analyze(text, undefined, { samples: await loadFlowSamples(join(REPO, "samples", "broken.flow")) });
     const expected = diagnostics.map((d) => {
       const p = index.positionAt(d.span.start);
       return `samples/broken.flow:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}`;

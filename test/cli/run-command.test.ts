@@ -5,7 +5,7 @@
 
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { runCommand } from "../../server/src/cli/commands/run";
 import type { CliIo } from "../../server/src/cli/io";
 import { testCertificate } from "../helpers/certificates";
@@ -202,6 +202,79 @@ describe("botflow run", function () {
     assert.match(exit.stdout, /↳ Stopped after 30 steps: the flow may loop through goto forever\.\n$/);
     assert.match(exit.stderr, /stopped after 30 steps, probably a goto loop; raise the limit with --max-steps/);
     assert.equal(JSON.parse(await readFile(transcript, "utf8")).outcome, "step-limit");
+  });
+
+  describe("--samples: every call from its recorded sample, no network", () => {
+    const flow = [
+      `connection shop {`,
+      `  bearer env SAMPLES_TOKEN_NOT_SET`,
+      `}`,
+      `call find_customer {`,
+      `  GET https://shop.example.com/customers/1`,
+      `  connection shop`,
+      `  save first_name = customer.first_name`,
+      `  on success {`,
+      `    say "Hi {{first_name}}!"`,
+      `  }`,
+      `}`,
+      `call lookup_order {`,
+      `  GET https://shop.example.com/orders/1`,
+      `  on failure {`,
+      `    say "No order."`,
+      `  }`,
+      `}`,
+      `call never_recorded {`,
+      `  GET https://shop.example.com/other`,
+      `  on failure {`,
+      `    say "Nothing recorded."`,
+      `  }`,
+      `}`,
+    ].join("\n");
+    const sample = (status: number, body: unknown) => ({ status, recorded: "2026-11-30T09:15:00.000Z", body });
+
+    async function writeSamples(flowName: string, files: Record<string, unknown>): Promise<void> {
+      const folder = `${dir.path}/.botflow/samples/${flowName}`;
+      await mkdir(folder, { recursive: true });
+      for (const [step, content] of Object.entries(files)) await writeFile(`${folder}/${step}.json`, typeof content === "string" ? content : JSON.stringify(content));
+    }
+
+    it("plays each call from its sample (status, body, branch) and takes the failure branch for a step without one", async () => {
+      const file = await dir.write("offline.flow", flow);
+      await writeSamples("offline", { find_customer: sample(200, { customer: { first_name: "Ada" } }), lookup_order: sample(404, { error: "no such order" }), removed_step: "{not json" });
+      const before = server.requests.length;
+      const transcript = `${dir.path}/offline.json`;
+      const exit = await runCli(["run", file, "--samples", "--answers", await dir.write("none.json", []), "--transcript", transcript], { cwd: dir.path });
+      assert.equal(exit.code, 0, exit.stderr);
+      assert.equal(server.requests.length, before, "nothing was sent");
+      assert.ok(!exit.stdout.includes("→ GET"), "no request line: nothing was sent");
+      assert.deepEqual((JSON.parse(await readFile(transcript, "utf8")) as { turns: { text: string }[] }).turns.map((t) => t.text), [
+        "Call find_customer (sample): HTTP 200 → success branch. Saved first_name.",
+        "Hi Ada!",
+        "Call lookup_order (sample): HTTP 404 → failure branch.",
+        "No order.",
+        "Call never_recorded (sample): no sample recorded: record one with botflow test FILE never_recorded --record → failure branch.",
+        "Nothing recorded.",
+        "End of the flow.",
+      ]);
+    });
+
+    it("lets --mock answer a step before its sample", async () => {
+      const file = await dir.write("mocked.flow", flow);
+      await writeSamples("mocked", { find_customer: sample(200, { customer: { first_name: "Ada" } }) });
+      const mock = await dir.write("grace.json", { customer: { first_name: "Grace" } });
+      const exit = await runCli(["run", file, "--samples", "--mock", `find_customer=${mock}`, "--answers", await dir.write("none.json", [])], { cwd: dir.path });
+      assert.equal(exit.code, 0, exit.stderr);
+      assert.match(exit.stdout, /Call find_customer \(mock\): HTTP 200 → success branch\. Saved first_name\.\nBot: Hi Grace!/);
+    });
+
+    it("refuses to start when a step's sample file cannot be used (exit 2), naming the file and why", async () => {
+      const file = await dir.write("bad-sample.flow", flow);
+      await writeSamples("bad-sample", { lookup_order: "" });
+      let stderr = "";
+      const code = await runCommand([file, "--samples", "--answers", await dir.write("none.json", [])], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd: dir.path, env: {}, isTty: false });
+      assert.equal(code, 2);
+      assert.equal(stderr, "botflow run: --samples: .botflow/samples/bad-sample/lookup_order.json: the file is empty\n");
+    });
   });
 
   it("exits 4 with a clear message when the answers run out", async () => {

@@ -16,6 +16,8 @@ export interface RunOptions {
   system: [string, string][];
   /** call step name → mock file */
   mocks: Map<string, string>;
+  /** --samples: answer every call from its recorded sample, with no network */
+  samples: boolean;
   maxSteps: number;
   timeoutMs?: number;
   caFiles: string[];
@@ -28,7 +30,7 @@ const VARIABLE_NAME = /^[a-z0-9_]+$/;
 export function parseRunArgs(argv: string[]): ParsedRunArgs {
   let values: {
     answers?: string; transcript?: string; var?: string[]; system?: string[]; mock?: string[];
-    "max-steps"?: string; timeout?: string; ca?: string[]; help?: boolean;
+    "max-steps"?: string; timeout?: string; ca?: string[]; help?: boolean; samples?: boolean;
   };
   let positionals: string[];
   try {
@@ -41,6 +43,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
         var: { type: "string", multiple: true },
         system: { type: "string", multiple: true },
         mock: { type: "string", multiple: true },
+        samples: { type: "boolean" },
         "max-steps": { type: "string" },
         timeout: { type: "string" },
         ca: { type: "string", multiple: true },
@@ -50,7 +53,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
-  const base = { vars: [], system: [], mocks: new Map(), maxSteps: DEFAULT_MAX_STEPS, caFiles: [] };
+  const base = { vars: [], system: [], mocks: new Map(), samples: false, maxSteps: DEFAULT_MAX_STEPS, caFiles: [] };
   if (values.help) return { ok: true, options: { ...base, help: true, file: "" } };
   if (positionals.length !== 1) return { ok: false, message: positionals.length ? `one FILE only, not ${positionals.length}` : "name the .flow file to run" };
 
@@ -101,6 +104,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
       vars,
       system,
       mocks,
+      samples: values.samples ?? false,
       maxSteps: maxSteps ?? DEFAULT_MAX_STEPS,
       timeoutMs,
       caFiles: values.ca ?? [],

@@ -5,28 +5,29 @@
 import assert from "node:assert/strict";
 import { analyze } from "../../../server/src/core/analysis/document";
 import type { Diagnostic, Fix, Severity, TextEdit } from "../../../server/src/core/types";
+import type { RuleInputs } from "../../../server/src/core/rules/rule";
 import { marked, showRanges } from "../../helpers/markers";
 
 /** Every diagnostic of `text`; fails the test if a rule threw. */
-export function diagnose(text: string): Diagnostic[] {
+export function diagnose(text: string, inputs?: RuleInputs): Diagnostic[] {
   const ruleErrors: string[] = [];
-  const { diagnostics } = analyze(text, (code, error) => ruleErrors.push(`${code}: ${String(error)}`));
+  const { diagnostics } = analyze(text, (code, error) => ruleErrors.push(`${code}: ${String(error)}`), inputs);
   assert.deepEqual(ruleErrors, [], "a rule threw");
   return diagnostics;
 }
 
-export function withCode(text: string, code: string): Diagnostic[] {
-  return diagnose(text).filter((d) => d.code === code);
+export function withCode(text: string, code: string, inputs?: RuleInputs): Diagnostic[] {
+  return diagnose(text, inputs).filter((d) => d.code === code);
 }
 
 /**
  * `source` marks every range where `code` must be reported, and nowhere else.
  * Returns those diagnostics, in order, for further checks.
  */
-export function expectRanges(source: string, code: string, severity: Severity): Diagnostic[] {
+export function expectRanges(source: string, code: string, severity: Severity, inputs?: RuleInputs): Diagnostic[] {
   const { text, ranges } = marked(source);
   assert.ok(ranges.length > 0, "the test text marks no range");
-  const found = withCode(text, code);
+  const found = withCode(text, code, inputs);
   assert.equal(
     showRanges(text, found.map((d) => d.span)),
     showRanges(text, ranges),
@@ -40,8 +41,8 @@ export function expectRanges(source: string, code: string, severity: Severity): 
 }
 
 /** `text` has no diagnostic with `code`. */
-export function expectNone(text: string, code: string): void {
-  const found = withCode(text, code);
+export function expectNone(text: string, code: string, inputs?: RuleInputs): void {
+  const found = withCode(text, code, inputs);
   assert.deepEqual(found.map((d) => `${showRanges(text, [d.span]).slice(Math.max(0, d.span.start - 20), d.span.end + 24)} ${d.message}`), [], `unexpected ${code}`);
 }
 
@@ -69,8 +70,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * `code` diagnostic in `text`, and returns the fixed text, checked to no
  * longer have that diagnostic.
  */
-export function applyFix(text: string, code: string, title?: string | RegExp): { fixed: string; fix: Fix } {
-  const found = withCode(text, code);
+export function applyFix(text: string, code: string, title?: string | RegExp, inputs?: RuleInputs): { fixed: string; fix: Fix } {
+  const found = withCode(text, code, inputs);
   assert.equal(found.length, 1, `expected one ${code} diagnostic, got ${found.length}`);
   const fixes = found[0].fixes ?? [];
   assert.ok(fixes.length > 0, `${code} offers no fix`);
@@ -79,6 +80,6 @@ export function applyFix(text: string, code: string, title?: string | RegExp): {
     : fixes.find((f) => (typeof title === "string" ? f.title === title : title.test(f.title)));
   assert.ok(fix, `no fix titled ${String(title)} among ${fixes.map((f) => f.title).join(", ")}`);
   const fixed = applyEdits(text, fix.edits);
-  expectNone(fixed, code);
+  expectNone(fixed, code, inputs);
   return { fixed, fix };
 }

@@ -40,7 +40,7 @@ const TABLE_COPY: Record<string, string[]> = {
 };
 
 /** Codes this project added to the spec's table. */
-const PROJECT_CODES: Record<string, string[]> = { "ask-type": ["error"] };
+const PROJECT_CODES: Record<string, string[]> = { "ask-type": ["error"], "save-path-missing": ["warning"], "sample-invalid": ["warning"] };
 
 export function parseCodeTable(markdown: string): Record<string, string[]> {
   const section = markdown.split(/^## /m).find((s) => s.startsWith("Diagnostic codes"));

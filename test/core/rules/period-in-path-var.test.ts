@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { applyFix, expectClean, expectNone, expectRanges } from "./kit";
+import { samplesOf } from "../../helpers/samples";
 
 describe("rule period-in-path-var", () => {
   it("reports a dotted system variable that can hold a period", () => {
@@ -82,5 +83,27 @@ call c {
 }
 `, "period-in-path-var");
     assert.match(fixed, /GET https:\/\/crm\.example\.com\/contacts\?email=\{\{email\}\}#top\n/);
+  });
+
+  it("reports a saved variable whose value in its step's recorded sample has a period", () => {
+    const text = `call find_customer {
+  GET https://crm.example.com/customers?email=a
+  save handle = customer.handle
+  save id = customer.id
+  on success {
+    call notes {
+      GET https://crm.example.com/notes/[[{{handle}}]]/{{id}}
+    }
+  }
+}
+`;
+    const samples = samplesOf({ find_customer: { customer: { handle: "ada.lovelace", id: 42 } } });
+    const [d] = expectRanges(text, "period-in-path-var", "error", { samples });
+    assert.equal(d.message, 'Variables added in the URL path must not contain periods: {{handle}} is unsafe, its value in the recorded sample of find_customer, "ada.lovelace", has one');
+    // without a sample, or when the sample's value has no period, nothing is known against it
+    expectNone(text.replace(/\[\[|\]\]/g, ""), "period-in-path-var");
+    expectNone(text.replace(/\[\[|\]\]/g, ""), "period-in-path-var", { samples: samplesOf({ find_customer: { customer: { handle: "ada", id: 45 } } }) });
+    // a number with a decimal point is text with a period once saved
+    expectRanges(text.replace("[[{{handle}}]]/{{id}}", "{{handle}}/[[{{id}}]]"), "period-in-path-var", "error", { samples: samplesOf({ find_customer: { customer: { handle: "ada", id: 4.5 } } }) });
   });
 });

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { RULES } from "../../../server/src/core/rules/index";
 import { applyEdits, diagnose } from "./kit";
 import { analyze } from "../../../server/src/core/analysis/document";
+import { loadFlowSamples } from "../../../server/src/cli/sample-files";
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "samples");
 const CODES = RULES.map((r) => r.code).sort((a, b) => b.length - a.length);
@@ -29,9 +30,9 @@ describe("samples", () => {
     });
   }
 
-  it("broken.flow reports exactly what its comments announce", () => {
+  it("broken.flow reports exactly what its comments announce (with its recorded samples)", async () => {
     const text = readFileSync(join(SAMPLES, "broken.flow"), "utf8");
-    const { diagnostics, lines } = analyze(text);
+    const { diagnostics, lines } = analyze(text, undefined, { samples: await loadFlowSamples(join(SAMPLES, "broken.flow")) });
     const source = text.split("\n");
     const announced = new Map<number, Set<string>>();
     source.forEach((line, i) => {
@@ -58,15 +59,16 @@ describe("samples", () => {
     assert.deepEqual(show(reported), show(announced));
   });
 
-  it("every quick fix offered on broken.flow removes its diagnostic and breaks nothing else", () => {
+  it("every quick fix offered on broken.flow removes its diagnostic and breaks nothing else", async () => {
     const text = readFileSync(join(SAMPLES, "broken.flow"), "utf8");
-    const before = diagnose(text);
+    const inputs = { samples: await loadFlowSamples(join(SAMPLES, "broken.flow")) };
+    const before = diagnose(text, inputs);
     const count = (ds: typeof before, code: string) => ds.filter((d) => d.code === code).length;
     let fixes = 0;
     for (const d of before) {
       for (const fix of d.fixes ?? []) {
         fixes++;
-        const after = diagnose(applyEdits(text, fix.edits));
+        const after = diagnose(applyEdits(text, fix.edits), inputs);
         assert.ok(count(after, d.code) < count(before, d.code), `${d.code}: "${fix.title}" left it`);
         assert.ok(count(after, "syntax") <= count(before, "syntax"), `${d.code}: "${fix.title}" made a syntax error`);
       }

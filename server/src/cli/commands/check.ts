@@ -1,6 +1,7 @@
 // `botflow check [--format text|json] PATH...`: the diagnostics of every
 // .flow file named or found under the folders named. Exit 0 without errors,
-// 1 with any error, 2 on usage or unreadable files.
+// 1 with any error, 2 on usage or unreadable files. Each flow's recorded
+// samples (.botflow/samples/, docs/samples.md) are read for its save paths.
 
 import { parseArgs } from "node:util";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -9,6 +10,7 @@ import { analyze } from "../../core/analysis/document";
 import { EXIT, type CliIo } from "../io";
 import { displayPath } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
+import { loadFlowSamples } from "../sample-files";
 
 const HELP = `Usage: botflow check [--format text|json] PATH...
 
@@ -61,7 +63,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       unreadable = true;
       continue;
     }
-    const { diagnostics, lines } = analyze(text);
+    // recorded samples next to the flow feed save-path-missing and sample-invalid
+    const { diagnostics, lines } = analyze(text, undefined, { samples: await loadFlowSamples(file) });
     const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };
     errors += diagnostics.filter((d) => d.severity === "error").length;
     reports.push(report);

@@ -9,6 +9,7 @@ import { analyze } from "../../core/analysis/document";
 import { defaultSystemValues } from "../../core/engine/system-defaults";
 import { withMocks } from "../../core/engine/mock-response";
 import { runnerCallPerformer } from "../../core/engine/runner-call-performer";
+import { samplesCallPerformer } from "../../core/engine/sample-call-performer";
 import { runFlow, type RunOutcome } from "../../core/engine/run-flow";
 import { transcriptTurn, type Turn } from "../../core/engine/turns";
 import { findCallStep } from "../../core/request/prepare-test-request";
@@ -21,6 +22,7 @@ import { displayPath, loadCertificates, readText } from "../files";
 import { parseRunArgs, type RunOptions } from "../run-options";
 import { formatTurn } from "../run-printer";
 import { environmentSecrets } from "../run-secrets";
+import { loadRunSamples } from "../run-samples";
 
 const HELP = `Usage: botflow run FILE [options]
 
@@ -33,6 +35,7 @@ Options:
   --var NAME=VALUE        start with a variable set (repeatable)
   --system NAME=VALUE     set a system variable, e.g. customer.name=Ada (repeatable)
   --mock STEP=FILE.json   answer call STEP from FILE.json instead of the network (repeatable)
+  --samples               answer every call from its recorded sample (.botflow/samples/), no network
   --max-steps N           stop after N steps (default 1000): a goto loop ends here
   --timeout MS            each call's timeout in milliseconds (default 10000)
   --ca FILE.pem           also trust this CA certificate for calls (repeatable)
@@ -68,6 +71,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const mocks = await loadMocks(io.cwd, options.mocks);
   if (!mocks.ok) return usage(io, mocks.message);
+  const samples = options.samples ? await loadRunSamples(resolve(io.cwd, options.file), ast) : undefined;
+  if (samples && !samples.ok) return usage(io, samples.message);
   const certificates = await loadCertificates(io.cwd, options.caFiles);
   if (!certificates.ok) return usage(io, certificates.message);
 
@@ -99,7 +104,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       file: ast,
       values,
       answer: answers.answer,
-      performCall: withMocks(mocks.value, network),
+      performCall: withMocks(mocks.value, samples ? samplesCallPerformer(samples.value) : network),
       onTurn: (turn) => {
         turns.push(turn);
         io.stdout(formatTurn(turn, { echoAnswers }));

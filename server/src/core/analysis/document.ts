@@ -11,6 +11,7 @@ import { analyzeFlow, type FlowAnalysis } from "./flow-graph";
 import { placeOf, splitUrl, type UrlParts, type UrlPlace } from "./url";
 import type { CallStep, RequestLine, VarRef } from "../syntax/ast";
 import { runRules } from "../rules/index";
+import type { RuleInputs } from "../rules/rule";
 
 /** A call step's endpoint, split once for every URL rule. */
 export interface Endpoint {
@@ -54,8 +55,8 @@ export interface Analysis {
   lines: LineIndex;
 }
 
-/** Text → document + every diagnostic. Never throws on any text. */
-export function analyze(text: string, onRuleError?: (code: string, error: unknown) => void): Analysis {
+/** Text (and what the shell knows besides, e.g. recorded samples) → document + every diagnostic. Never throws on any text. */
+export function analyze(text: string, onRuleError?: (code: string, error: unknown) => void, inputs?: RuleInputs): Analysis {
   const document = buildDocument(text);
-  return { document, ast: document.ast, diagnostics: runRules(document, onRuleError), lines: document.lines };
+  return { document, ast: document.ast, diagnostics: runRules(document, onRuleError, inputs), lines: document.lines };
 }

@@ -6,7 +6,7 @@ import type { CallOutcome } from "./ports";
 import type { SaveReport } from "./apply-saves";
 
 export function callSummary(name: string, outcome: CallOutcome, saves: SaveReport): string {
-  const source = outcome.source === "mock" ? " (mock)" : "";
+  const source = outcome.source === "network" ? "" : ` (${outcome.source})`;
   let what: string;
   if (outcome.status !== undefined) what = `HTTP ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ""}`;
   else what = outcome.reason ?? "no response";

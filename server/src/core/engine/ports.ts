@@ -25,7 +25,8 @@ export interface CallOutcome {
   timeMs: number;
   /** the request as sent, redacted */
   request?: string;
-  source: "network" | "mock";
+  /** sent for real, answered by a --mock file, or played from a recorded sample (--samples) */
+  source: "network" | "mock" | "sample";
 }
 
 /** Performs one call step with the conversation's current variable values. Never throws for an HTTP problem. */

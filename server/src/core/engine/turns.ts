@@ -13,7 +13,7 @@ export interface CallDetails {
   timeMs: number;
   /** the request as sent, redacted: `GET https://...` */
   request?: string;
-  source: "network" | "mock";
+  source: "network" | "mock" | "sample";
 }
 
 export interface Turn {

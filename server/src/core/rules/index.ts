@@ -3,7 +3,8 @@
 
 import type { FlowDocument } from "../analysis/document";
 import type { Diagnostic } from "../types";
-import type { Rule } from "./rule";
+import type { Rule, RuleInputs } from "./rule";
+import { NO_SAMPLES } from "../samples/step-sample";
 import syntax from "./syntax";
 import urlScheme from "./url-scheme";
 import urlInvalid from "./url-invalid";
@@ -28,21 +29,25 @@ import unreachable from "./unreachable";
 import connectionDomain from "./connection-domain";
 import secretInHeader from "./secret-in-header";
 import askType from "./ask-type";
+import savePathMissing from "./save-path-missing";
+import sampleInvalid from "./sample-invalid";
 
 export const RULES: readonly Rule[] = [
   syntax, urlScheme, urlInvalid, varInDomain, varInQueryKey, varInFragment, periodInPathVar, varName,
   tooManySaves, duplicateSave, undefinedVar, unsetOnFailure, bodyNotAllowed, jsonInvalid, unknownConnection,
   unknownStep, duplicateStep, headerName, duplicateRequest, unusedVar, unreachable, connectionDomain,
-  secretInHeader, askType,
+  secretInHeader, askType, savePathMissing, sampleInvalid,
 ];
 
 /** Runs every rule; a rule that throws loses only its own diagnostics, reported through `onRuleError`. */
-export function runRules(doc: FlowDocument, onRuleError?: (code: string, error: unknown) => void): Diagnostic[] {
+export function runRules(doc: FlowDocument, onRuleError?: (code: string, error: unknown) => void, inputs: RuleInputs = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const samples = inputs.samples ?? NO_SAMPLES;
   for (const rule of RULES) {
     try {
       rule.check({
         doc,
+        samples,
         report: (r) => out.push({ code: rule.code, severity: r.severity ?? rule.severity, message: r.message, span: r.span, ...(r.fixes ? { fixes: r.fixes } : {}), ...(r.tags ? { tags: r.tags } : {}) }),
       });
     } catch (error) {

@@ -1,8 +1,9 @@
 // `period-in-path-var`: hosted builders refuse a path variable whose value
 // holds a period (it could turn `/orders/{{id}}` into `/orders/a.json`). We
 // flag it wherever the value can hold one: an email, URL, number or date
-// answer, a system variable such as customer.email, or a test value with a
-// period. The fix moves the variable into the query string.
+// answer, a system variable such as customer.email, a test value with a
+// period, or a saved variable whose value in the saving step's recorded
+// sample (or example) has one. The fix moves the variable into the query string.
 
 import { defineRule } from "./rule";
 import { textOf } from "../analysis/url";
@@ -10,6 +11,7 @@ import { systemVariable } from "../analysis/system-variables";
 import type { FlowDocument } from "../analysis/document";
 import type { CallStep, VarRef } from "../syntax/ast";
 import type { Fix } from "../types";
+import { checkPath, NO_SAMPLES, pathSourceOf, type StepSamples } from "../samples/step-sample";
 
 const ASK_REASONS: Partial<Record<string, string>> = {
   email: "an email address",
@@ -19,7 +21,7 @@ const ASK_REASONS: Partial<Record<string, string>> = {
 };
 
 /** Why this variable's value can hold a period, or undefined when it cannot. */
-export function periodReason(doc: FlowDocument, call: CallStep, name: string): string | undefined {
+export function periodReason(doc: FlowDocument, call: CallStep, name: string, samples: StepSamples = NO_SAMPLES): string | undefined {
   const system = systemVariable(name);
   if (system) return system.mayContainPeriod ? (system.type === "email" ? "an email address" : `${system.description.toLowerCase()}, which can contain periods`) : undefined;
   for (const def of doc.symbols.variables.get(name) ?? []) {
@@ -27,6 +29,16 @@ export function periodReason(doc: FlowDocument, call: CallStep, name: string): s
   }
   const test = call.tests.find((t) => t.variable?.name === name && t.value?.value.includes("."));
   if (test) return `its test value ${JSON.stringify(test.value!.value)} has one`;
+  for (const def of doc.symbols.variables.get(name) ?? []) {
+    if (def.kind !== "save" || !def.save.path) continue;
+    const source = pathSourceOf(def.step, samples);
+    const found = source && checkPath(source, def.save.path.segments);
+    if (found?.kind !== "found") continue;
+    const value = found.value;
+    if ((typeof value === "string" || typeof value === "number") && String(value).includes(".")) {
+      return `its value in the ${source!.origin} of ${def.step.name?.name ?? "its step"}, ${JSON.stringify(value)}, has one`;
+    }
+  }
   return undefined;
 }
 
@@ -34,11 +46,11 @@ export default defineRule({
   code: "period-in-path-var",
   severity: "error",
   description: "A variable in the URL path whose value can contain a period.",
-  check({ doc, report }) {
+  check({ doc, samples, report }) {
     for (const { call, parts, vars } of doc.urls) {
       for (const { ref, place } of vars) {
         if (place !== "path") continue;
-        const reason = periodReason(doc, call, ref.name);
+        const reason = periodReason(doc, call, ref.name, samples);
         if (!reason) continue;
         report({
           span: ref.span,

@@ -4,6 +4,7 @@
 
 import type { FlowDocument } from "../analysis/document";
 import type { Diagnostic, Fix, Severity, Span } from "../types";
+import type { StepSamples } from "../samples/step-sample";
 
 export interface Report {
   span: Span;
@@ -14,8 +15,19 @@ export interface Report {
   tags?: Diagnostic["tags"];
 }
 
+/**
+ * What rules may know besides the text, handed in by the shell (the core reads
+ * no files). Kept apart from FlowDocument: a document is built once per text
+ * version, while a sample can be recorded without the text changing.
+ */
+export interface RuleInputs {
+  /** the call steps' recorded samples (core/samples); absent: none known */
+  samples?: StepSamples;
+}
+
 export interface RuleContext {
   doc: FlowDocument;
+  samples: StepSamples;
   report(report: Report): void;
 }
 
