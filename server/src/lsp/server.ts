@@ -14,6 +14,7 @@ import { guard, type Handle } from "./guard";
 import { Settings } from "./settings";
 import { TestResults } from "./test-results";
 import { registerTestCallHandlers } from "./test-call-handler";
+import { registerGraphHandler } from "./graph-handler";
 
 /**
  * What the server needs of the process, passed in as json-language-features
@@ -59,6 +60,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   }));
 
   registerTestCallHandlers({ connection, core, documents, results, settings, canRefreshLenses: () => support.codeLensRefresh, handle });
+  registerGraphHandler(connection, core, documents, results);
 
   documents.open.listen(connection);
   connection.listen();
