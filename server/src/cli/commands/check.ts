@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { analyze } from "../../core/analysis/document";
+import { LineIndex } from "../../core/text/line-index";
+import type { Diagnostic } from "../../core/types";
 import { EXIT, type CliIo } from "../io";
 import { displayPath } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
@@ -61,7 +63,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       unreadable = true;
       continue;
     }
-    const { diagnostics, lines } = analyze(text);
+    const { diagnostics, lines } = checkText(text);
     const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };
     errors += diagnostics.filter((d) => d.severity === "error").length;
     reports.push(report);
@@ -73,6 +75,19 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (unreadable) return EXIT.usage;
   return errors ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * Every diagnostic of one file. The core never throws on text; should it ever, the file gets one
+ * diagnostic saying so (no stack trace) and the other files are still checked and reported.
+ */
+function checkText(text: string): { diagnostics: Diagnostic[]; lines: LineIndex } {
+  try {
+    return analyze(text);
+  } catch (error) {
+    const message = `botflow could not check this file (internal error: ${error instanceof Error ? error.message : String(error)})`;
+    return { diagnostics: [{ code: "internal", severity: "error", message: message.replace(/[\r\n]+/g, " "), span: { start: 0, end: 0 } }], lines: new LineIndex(text) };
+  }
 }
 
 /** The .flow files at `path`: the file itself, or every *.flow below a folder, sorted. */
