@@ -1,6 +1,6 @@
-// parse(text) → AST + `syntax` diagnostics. Never throws: lexer errors, parser
-// errors and any leftover the parser could not place become diagnostics, and
-// parsing resumes at the next top-level statement so later text is still read.
+// parse(text) → AST + `syntax` diagnostics. Never throws: parser errors, stray
+// lines and statements cut short become diagnostics, and the parser reads the
+// whole file in one run (see parser.ts), so later text is always read.
 
 import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { FlowParser } from "./parser";
