@@ -37,7 +37,7 @@ export const STEP_WORDS: readonly Keyword[] = ["say", "ask", "call", "menu", "go
 export const CALL_ITEM_WORDS: readonly Keyword[] = ["description", "connection", "header", "body", "example", "save", "test", "on"];
 
 /** Keywords followed by a JSON value on their line: `body {...}`, `example {...}`. */
-export const JSON_VALUE_WORDS: readonly Keyword[] = ["body", "example"];
+export const JSON_VALUE_WORDS = ["body", "example"] as const satisfies readonly Keyword[];
 
 /** Every word that can begin a statement somewhere: a JSON line never begins with one. */
 export const STATEMENT_WORDS: ReadonlySet<string> = new Set<string>([

@@ -4,7 +4,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast";
 import type { Span } from "../types";
-import { scanVarRefs } from "../text/var-refs";
+import { forEachVarRef } from "../text/var-refs";
 
 // The lexer tracks start offsets only (the fastest mode); a token's end is its start plus its length.
 export function tokenEnd(tok: IToken): number {
@@ -33,11 +33,13 @@ const NO_REFS: A.VarRef[] = Object.freeze([]) as unknown as A.VarRef[];
 /** Every `{{name}}` in `raw`, which starts at document offset `base`. */
 export function findVarRefs(raw: string, base: number): A.VarRef[] {
   if (!raw.includes("{{")) return NO_REFS;
-  return scanVarRefs(raw).map((m) => ({
-    name: m.name,
-    span: { start: base + m.start, end: base + m.end },
-    nameSpan: { start: base + m.nameStart, end: base + m.nameStart + m.name.length },
+  const refs: A.VarRef[] = [];
+  forEachVarRef(raw, (start, end, nameStart, nameEnd) => refs.push({
+    name: raw.slice(nameStart, nameEnd),
+    span: { start: base + start, end: base + end },
+    nameSpan: { start: base + nameStart, end: base + nameEnd },
   }));
+  return refs;
 }
 
 export function stringLiteral(tok: IToken): A.StringLiteral {

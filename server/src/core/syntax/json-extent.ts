@@ -6,7 +6,7 @@
 // it then ends before the first later line that starts a statement (no JSON
 // line can start with a statement word), or at the end of the text.
 
-import { createScanner } from "jsonc-parser";
+import { createScanner, type JSONScanner } from "jsonc-parser";
 import { SyntaxKind } from "../text/json-tokens";
 import { STATEMENT_WORDS } from "../language";
 import { varRefEnd } from "../text/var-refs";
@@ -18,12 +18,20 @@ export interface JsonExtent {
   unclosed?: number;
 }
 
+// The lexer asks for every value of one text in turn: one scanner per text, not per value.
+let scanned: { text: string; scanner: JSONScanner } | undefined;
+
+function scannerFor(text: string): JSONScanner {
+  if (scanned?.text !== text) scanned = { text, scanner: createScanner(text, false) };
+  return scanned.scanner;
+}
+
 const OPEN_BRACE = 1;
 const OPEN_BRACKET = 2;
 
 /** The extent of the JSON value that starts at `start` (a non-blank character). */
 export function jsonValueExtent(text: string, start: number): JsonExtent {
-  const scanner = createScanner(text, false);
+  const scanner = scannerFor(text);
   scanner.setPosition(start);
   const first = text.charCodeAt(start);
   const ref = varRefEnd(text, start);

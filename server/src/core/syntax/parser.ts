@@ -67,7 +67,7 @@ export class FlowParser extends EmbeddedActionsParser {
    */
   public file = this.RULE("file", () => {
     this.MANY(() => {
-      this.ACTION(() => { this.blockDepth = 0; });
+      if (!this.RECORDING_PHASE) this.blockDepth = 0;
       const item = this.SUBRULE(this.topItem);
       this.ACTION(() => item && this.items.push(item));
     });
@@ -209,7 +209,7 @@ export class FlowParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.name);
     const displayName = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
-    this.ACTION(() => this.enterBlock(open));
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const items: CallItem[] = [];
     this.SUBRULE(this.deepBlock);
     this.MANY({
@@ -223,7 +223,7 @@ export class FlowParser extends EmbeddedActionsParser {
         this.ACTION(() => item && items.push(item));
       },
     });
-    this.ACTION(() => this.blockDepth--);
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
       const step: A.CallStep = {
@@ -331,9 +331,9 @@ export class FlowParser extends EmbeddedActionsParser {
       { ALT: () => { this.CONSUME(T.Failure); return "failure" as const; } },
     ]);
     const open = this.CONSUME(T.LCurly);
-    this.ACTION(() => this.enterBlock(open));
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "branch"] });
-    this.ACTION(() => this.blockDepth--);
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], open)), outcome: outcome ?? "success", steps: steps ?? [] }));
   });
@@ -419,7 +419,7 @@ export class FlowParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.name);
     const question = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
-    this.ACTION(() => this.enterBlock(open));
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const options: A.MenuOption[] = [];
     this.SUBRULE(this.deepBlock);
     this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
@@ -432,7 +432,7 @@ export class FlowParser extends EmbeddedActionsParser {
       { ALT: () => this.misplacedStep("menu") },
       { ALT: () => this.SUBRULE(this.strayInMenu) },
     ]) });
-    this.ACTION(() => this.blockDepth--);
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({
       kind: "menu" as const, keywordSpan: spanOf(kw), name, question, options, blockSpan: blockSpan(open, close),
@@ -444,9 +444,9 @@ export class FlowParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Option);
     const label = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
-    this.ACTION(() => this.enterBlock(open));
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "option"] });
-    this.ACTION(() => this.blockDepth--);
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], label, open)), label, steps: steps ?? [] }));
   });

@@ -74,7 +74,9 @@ const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode
 /** The rest of a request line, only right after a method on the same line; a `#` there is the URL's. */
 const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || WORD_TOKENS.get(previous.image) !== Method || !startsLine(text, previous.startOffset) || hasLineBreak(text, previous.startOffset + previous.image.length, offset)) return null;
+  // This runs at every token: a method starts with a capital letter, so most words are passed over at once.
+  const first = previous ? previous.image.charCodeAt(0) : 0;
+  if (first < 65 || first > 90 || WORD_TOKENS.get(previous.image) !== Method || !startsLine(text, previous.startOffset) || hasLineBreak(text, previous.startOffset + previous.image.length, offset)) return null;
   let end = offset;
   while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
   while (end > offset && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
@@ -82,7 +84,10 @@ const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => {
 };
 export const Url = createToken({ name: "Url", pattern: matchUrl, line_breaks: false, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
 
-const JSON_WORDS: ReadonlySet<string> = new Set(JSON_VALUE_WORDS);
+/** `body` or `example` (language.ts JSON_VALUE_WORDS), compared without hashing: this runs at every token. */
+function isJsonWord(image: string): boolean {
+  return image === JSON_VALUE_WORDS[0] || image === JSON_VALUE_WORDS[1];
+}
 
 /**
  * The JSON value after `body` or `example` (see json-extent.ts). It starts on the keyword's line,
@@ -90,7 +95,7 @@ const JSON_WORDS: ReadonlySet<string> = new Set(JSON_VALUE_WORDS);
  */
 const matchJsonValue: CustomPatternMatcherFunc = (text, offset, tokens) => {
   const previous = tokens[tokens.length - 1];
-  if (!previous || !JSON_WORDS.has(previous.image) || !startsLine(text, previous.startOffset)) return null;
+  if (!previous || !isJsonWord(previous.image) || !startsLine(text, previous.startOffset)) return null;
   const first = text.charCodeAt(offset);
   if (hasLineBreak(text, previous.startOffset + previous.image.length, offset) && !((first === 123 && text.charCodeAt(offset + 1) !== 123) || first === 91)) return null;
   const extent = jsonValueExtent(text, offset);

@@ -29,6 +29,12 @@ export function varRefEnd(text: string, at: number, limit = text.length): number
 /** Every `{{…}}` in text[from, to), in order. */
 export function scanVarRefs(text: string, from = 0, to = text.length): VarRefMatch[] {
   const out: VarRefMatch[] = [];
+  forEachVarRef(text, (start, end, nameStart, nameEnd) => out.push({ start, end, name: text.slice(nameStart, nameEnd), nameStart }), from, to);
+  return out;
+}
+
+/** Calls `found` for every `{{…}}` in text[from, to), in order, with the offsets of the reference and of its trimmed name. */
+export function forEachVarRef(text: string, found: (start: number, end: number, nameStart: number, nameEnd: number) => void, from = 0, to = text.length): void {
   let at = text.indexOf("{{", from);
   while (at >= 0 && at + 1 < to) {
     const end = varRefEnd(text, at, to);
@@ -40,10 +46,9 @@ export function scanVarRefs(text: string, from = 0, to = text.length): VarRefMat
     let nameEnd = end - 2;
     while (nameStart < nameEnd && isSpace(text.charCodeAt(nameStart))) nameStart++;
     while (nameEnd > nameStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-    out.push({ start: at, end, name: text.slice(nameStart, nameEnd), nameStart });
+    found(at, end, nameStart, nameEnd);
     at = text.indexOf("{{", end);
   }
-  return out;
 }
 
 /** `text` with every `{{…}}` replaced by `by(ref)` (which should keep its length when offsets matter). */
