@@ -105,18 +105,18 @@ ${STEP_TAIL}`;
     assert.equal(call.onSuccess?.steps.length, 1);
   });
 
-  it("example { … } is read like a body: stored on the step, checked as JSON, nothing else", () => {
+  it("example { … } is read like a body: stored on the step, checked as JSON (and as the step's response sample)", () => {
     const text = `call c {
   GET https://api.example.com/x
   example {
-"id": 1,
+"a": { "id": 1 },
 \t"items": [{ "sku": "A-1" }]
 }
 ${STEP_TAIL}`;
     expectExactly(text, []);
     const call = analyze(text).ast.steps[0] as CallStep;
     assert.equal(call.examples.length, 1);
-    assert.equal(call.examples[0].json?.text, `{\n"id": 1,\n\t"items": [{ "sku": "A-1" }]\n}`);
+    assert.equal(call.examples[0].json?.text, `{\n"a": { "id": 1 },\n\t"items": [{ "sku": "A-1" }]\n}`);
     assert.equal(call.bodies.length, 0);
     const { messages } = expectExactly(`call c {
   GET https://api.example.com/x
