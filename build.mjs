@@ -29,11 +29,18 @@ const CLI_SPLIT = {
   // `botflow lsp` runs the language server bundle itself (it starts only as an entry).
   "../../lsp/main": "./server.js",
 };
+// The import resolves to a one-line shim, `module.exports = require("./cli-test.js")`,
+// bundled in: esbuild then emits a plain require. Left external, the import()
+// would stay an ESM import of a CommonJS file, and Node would first scan the
+// whole sibling bundle for its export names (cjs-module-lexer: ~150 ms for
+// cli-test.js, most of `botflow test`'s start-up).
 const cliSplit = {
   name: "cli-split",
   setup(build) {
     build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
-      /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], external: true } : undefined);
+      /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], namespace: "cli-split" } : undefined);
+    build.onLoad({ filter: /.*/, namespace: "cli-split" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+    build.onResolve({ filter: /.*/, namespace: "cli-split" }, (args) => ({ path: args.path, external: true }));
   },
 };
 
