@@ -2,7 +2,10 @@
 // external. A bundle loads Chevrotain in ~15 ms instead of ~300 ms for its ESM
 // import, and leaves the VSIX no node_modules to find.
 import * as esbuild from "esbuild";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+
+const CACHE_FILES = ["dist/cli.js.cache", "dist/cli-test.js.cache", "dist/cli-run.js.cache"];
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -29,6 +32,12 @@ const CLI_SPLIT = {
   // `botflow lsp` runs the language server bundle itself (it starts only as an entry).
   "../../lsp/main": "./server.js",
 };
+// Short-lived commands load through their code cache (server/src/cli/code-cache.ts);
+// the language server runs for hours and needs none (its cache would only add heap).
+const CODE_CACHED = new Set(["./cli-test.js", "./cli-run.js"]);
+const shim = (path) => CODE_CACHED.has(path)
+  ? `module.exports = require("./load-bundle.js").loadBundle(require("node:path").join(__dirname, ${JSON.stringify(path)}));`
+  : `module.exports = require(${JSON.stringify(path)});`;
 // The import resolves to a one-line shim, `module.exports = require("./cli-test.js")`,
 // bundled in: esbuild then emits a plain require. Left external, the import()
 // would stay an ESM import of a CommonJS file, and Node would first scan the
@@ -39,12 +48,13 @@ const cliSplit = {
   setup(build) {
     build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
       /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], namespace: "cli-split" } : undefined);
-    build.onLoad({ filter: /.*/, namespace: "cli-split" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "cli-split" }, (args) => ({ contents: shim(args.path), loader: "js" }));
     build.onResolve({ filter: /.*/, namespace: "cli-split" }, (args) => ({ path: args.path, external: true }));
   },
 };
 
 const entries = [
+  { entryPoints: ["server/src/cli/code-cache.ts"], outfile: "dist/load-bundle.js" },
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/test.ts"], outfile: "dist/cli-test.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/run.ts"], outfile: "dist/cli-run.js", plugins: [cliSplit] },
@@ -53,8 +63,34 @@ const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+// Only a production build makes code caches; any other would leave them beside bundles they do not match
+// (the loader would ignore them, but they would be dead weight).
+if (!production) for (const file of CACHE_FILES) rmSync(file, { force: true });
+
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  if (production) writeCodeCaches();
+}
+
+/**
+ * The V8 code caches of the CLI bundles (dist/NAME.js.cache), made by this
+ * Node after a warm-up run of `check` (and of `test` as far as it goes
+ * without a network) so the functions a usual run needs are in them. A dev
+ * build removes them: they would not match its bundles anyway.
+ */
+function writeCodeCaches() {
+  const samples = ["samples/order-status.flow", "samples/crm-lookup.flow", "samples/broken.flow"].filter((f) => existsSync(f));
+  const script = `
+    const { writeCodeCache } = require("./dist/load-bundle.js");
+    const io = { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, isTty: false };
+    const samples = ${JSON.stringify(samples)};
+    (async () => {
+      await writeCodeCache("./dist/cli.js", (cli) => cli.main(["check", ...samples], io));
+      await writeCodeCache("./dist/cli-test.js", (cmd) => samples.length && cmd.testCommand([samples[0], "no-such-step"], io));
+      await writeCodeCache("./dist/cli-run.js");
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  const made = spawnSync(process.execPath, ["-e", script], { stdio: "inherit" });
+  if (made.status !== 0) throw new Error("writing the code caches failed");
 }
