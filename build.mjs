@@ -5,7 +5,7 @@ import * as esbuild from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 
-const CACHE_FILES = ["dist/cli.js.cache", "dist/cli-test.js.cache", "dist/cli-run.js.cache"];
+const CACHE_FILES = ["dist/cli.js.cache", "dist/cli-check.js.cache", "dist/cli-test.js.cache", "dist/cli-run.js.cache"];
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -22,10 +22,13 @@ const common = {
   mainFields: ["module", "main"],
 };
 
-// The CLI is split per command: `botflow check` loads neither undici (half of a
-// single bundle) nor the language server. main.ts imports the other commands
-// lazily; in the bundle those imports become requires of sibling files.
+// The CLI is split per command: dist/cli.js is the dispatcher alone, so
+// `botflow check` loads neither undici (half of a single bundle) nor the
+// language server, and `botflow lsp` loads no second copy of the core (26 MiB
+// of idle RSS). main.ts imports the commands lazily; in the bundle those
+// imports become requires of sibling files.
 const CLI_SPLIT = {
+  "./commands/check": "./cli-check.js",
   "./commands/test": "./cli-test.js",
   "./commands/run": "./cli-run.js",
   "./commands/lsp": "./cli-lsp.js",
@@ -34,7 +37,7 @@ const CLI_SPLIT = {
 };
 // Short-lived commands load through their code cache (server/src/cli/code-cache.ts);
 // the language server runs for hours and needs none (its cache would only add heap).
-const CODE_CACHED = new Set(["./cli-test.js", "./cli-run.js"]);
+const CODE_CACHED = new Set(["./cli-check.js", "./cli-test.js", "./cli-run.js"]);
 const shim = (path) => CODE_CACHED.has(path)
   ? `module.exports = require("./load-bundle.js").loadBundle(require("node:path").join(__dirname, ${JSON.stringify(path)}));`
   : `module.exports = require(${JSON.stringify(path)});`;
@@ -46,7 +49,7 @@ const shim = (path) => CODE_CACHED.has(path)
 const cliSplit = {
   name: "cli-split",
   setup(build) {
-    build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
+    build.onResolve({ filter: /^(\.\/commands\/(check|test|run|lsp)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
       /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], namespace: "cli-split" } : undefined);
     build.onLoad({ filter: /.*/, namespace: "cli-split" }, (args) => ({ contents: shim(args.path), loader: "js" }));
     build.onResolve({ filter: /.*/, namespace: "cli-split" }, (args) => ({ path: args.path, external: true }));
@@ -56,10 +59,12 @@ const cliSplit = {
 const entries = [
   { entryPoints: ["server/src/cli/code-cache.ts"], outfile: "dist/load-bundle.js" },
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [cliSplit] },
+  { entryPoints: ["server/src/cli/commands/check.ts"], outfile: "dist/cli-check.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/test.ts"], outfile: "dist/cli-test.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/run.ts"], outfile: "dist/cli-run.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/cli/commands/lsp.ts"], outfile: "dist/cli-lsp.js", plugins: [cliSplit] },
   { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["server/src/lsp/worker.ts"], outfile: "dist/server-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
@@ -87,6 +92,7 @@ function writeCodeCaches() {
     const io = { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, isTty: false };
     const samples = ${JSON.stringify(samples)};
     (async () => {
+      await writeCodeCache("./dist/cli-check.js", (cmd) => cmd.checkCommand(samples, io));
       await writeCodeCache("./dist/cli.js", (cli) => cli.main(["check", ...samples], io));
       await writeCodeCache("./dist/cli-test.js", (cmd) => samples.length && cmd.testCommand([samples[0], "no-such-step"], io));
       await writeCodeCache("./dist/cli-run.js");

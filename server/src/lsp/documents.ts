@@ -5,12 +5,15 @@
 // Checking a document for diagnostics alone does not make it "used": a
 // client that opens many files in the background (a workspace scan) does not
 // fill the cache; the files someone looks at (features asked for) stay parsed.
+// A tree that is not kept is garbage at once: heap.ts collects it then, not
+// when V8 would get round to it.
 
 import { TextDocuments } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { buildDocument, type FlowDocument } from "../core/analysis/document";
 import { runRules } from "../core/rules/index";
 import type { Diagnostic } from "../core/types";
+import { collectSoon } from "./heap";
 
 export interface CachedDocument {
   uri: string;
@@ -59,13 +62,17 @@ export class FlowDocuments {
     const cached = this.parsed.get(uri);
     const entry = cached && cached.version === text.version ? cached : { uri, version: text.version, document: buildDocument(text.getText()) };
     // A document already cached (an older version) is one being worked on: keep its new version too.
-    if (!use && !cached) return entry;
+    if (!use && !cached) {
+      collectSoon();
+      return entry;
+    }
     // Re-inserting keeps the map in least-recently-used order.
     this.parsed.delete(uri);
     this.parsed.set(uri, entry);
     for (const oldest of this.parsed.keys()) {
       if (this.parsed.size <= this.capacity) break;
       this.parsed.delete(oldest);
+      collectSoon();
     }
     return entry;
   }
