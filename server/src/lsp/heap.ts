@@ -4,8 +4,8 @@
 // V8 collects the old generation only when it has grown well past its last
 // size (or after seconds of idle time): 50 files opened at once peaked at
 // 145 MiB RSS with V8's own timing, 106 MiB with one full collection after
-// each dropped tree (bench/server-memory.ts), each a few milliseconds, run
-// after the result has been sent.
+// each first check (bench/server-memory.ts), run after the result has been
+// sent. documents.ts says when.
 // Node exposes `gc` only under --expose-gc; the flag is set here, where the
 // server runs, so it holds however the server is started (a context created
 // after the flag is set has `gc`). Without it nothing is collected early.
@@ -30,14 +30,20 @@ function collector(): (() => void) | undefined {
 
 let pending = false;
 
-/** Collects garbage once the current work (sending the result that dropped the tree) is done; calls in one turn collect once. */
+/**
+ * Collects garbage once the current work is done; calls before then collect once.
+ * A timer, not setImmediate: the protocol library writes a message from a
+ * setImmediate of its own, queued after this call, and the result that
+ * dropped the tree must go out before the collection (a full collection
+ * first delayed each keystroke's diagnostics by its own length).
+ */
 export function collectSoon(): void {
   if (pending) return;
   const run = collector();
   if (!run) return;
   pending = true;
-  setImmediate(() => {
+  setTimeout(() => {
     pending = false;
     run();
-  });
+  }, 0);
 }
