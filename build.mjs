@@ -2,7 +2,10 @@
 // external. A bundle loads Chevrotain in ~15 ms instead of ~300 ms for its ESM
 // import, and leaves the VSIX no node_modules to find.
 import * as esbuild from "esbuild";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+
+const CACHE_FILES = ["dist/cli.js.cache", "dist/cli-check.js.cache", "dist/cli-test.js.cache", "dist/cli-run.js.cache"];
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -19,10 +22,13 @@ const common = {
   mainFields: ["module", "main"],
 };
 
-// The CLI is split per command: `botflow check` loads neither undici (half of a
-// single bundle) nor the language server. main.ts imports the other commands
-// lazily; in the bundle those imports become requires of sibling files.
+// The CLI is split per command: dist/cli.js is the dispatcher alone, so
+// `botflow check` loads neither undici (half of a single bundle) nor the
+// language server, and `botflow lsp` loads no second copy of the core (26 MiB
+// of idle RSS). main.ts imports the commands lazily; in the bundle those
+// imports become requires of sibling files.
 const CLI_SPLIT = {
+  "./commands/check": "./cli-check.js",
   "./commands/test": "./cli-test.js",
   "./commands/run": "./cli-run.js",
   "./commands/lsp": "./cli-lsp.js",
@@ -30,11 +36,24 @@ const CLI_SPLIT = {
   // `botflow lsp` runs the language server bundle itself (it starts only as an entry).
   "../../lsp/main": "./server.js",
 };
+// Short-lived commands load through their code cache (server/src/cli/code-cache.ts);
+// the language server runs for hours and needs none (its cache would only add heap).
+const CODE_CACHED = new Set(["./cli-check.js", "./cli-test.js", "./cli-run.js"]);
+const shim = (path) => CODE_CACHED.has(path)
+  ? `module.exports = require("./load-bundle.js").loadBundle(require("node:path").join(__dirname, ${JSON.stringify(path)}));`
+  : `module.exports = require(${JSON.stringify(path)});`;
+// The import resolves to a one-line shim, `module.exports = require("./cli-test.js")`,
+// bundled in: esbuild then emits a plain require. Left external, the import()
+// would stay an ESM import of a CommonJS file, and Node would first scan the
+// whole sibling bundle for its export names (cjs-module-lexer: ~150 ms for
+// cli-test.js, most of `botflow test`'s start-up).
 const cliSplit = {
   name: "cli-split",
   setup(build) {
-    build.onResolve({ filter: /^(\.\/commands\/(test|run|lsp|graph)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
-      /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], external: true } : undefined);
+    build.onResolve({ filter: /^(\.\/commands\/(check|test|run|lsp|graph)|\.\.\/\.\.\/lsp\/main)$/ }, (args) =>
+      /server\/src\/cli\//.test(args.importer) ? { path: CLI_SPLIT[args.path], namespace: "cli-split" } : undefined);
+    build.onLoad({ filter: /.*/, namespace: "cli-split" }, (args) => ({ contents: shim(args.path), loader: "js" }));
+    build.onResolve({ filter: /.*/, namespace: "cli-split" }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -50,20 +69,50 @@ const graphvizSplit = {
 };
 
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [cliSplit, graphvizSplit] },
+  { entryPoints: ["server/src/cli/code-cache.ts"], outfile: "dist/load-bundle.js" },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [cliSplit] },
+  { entryPoints: ["server/src/cli/commands/check.ts"], outfile: "dist/cli-check.js", plugins: [cliSplit, graphvizSplit] },
   { entryPoints: ["server/src/cli/commands/test.ts"], outfile: "dist/cli-test.js", plugins: [cliSplit, graphvizSplit] },
   { entryPoints: ["server/src/cli/commands/run.ts"], outfile: "dist/cli-run.js", plugins: [cliSplit, graphvizSplit] },
   { entryPoints: ["server/src/cli/commands/lsp.ts"], outfile: "dist/cli-lsp.js", plugins: [cliSplit, graphvizSplit] },
   { entryPoints: ["server/src/cli/commands/graph.ts"], outfile: "dist/cli-graph.js", plugins: [cliSplit, graphvizSplit] },
   { entryPoints: ["server/src/core/graph/graphviz.ts"], outfile: "dist/graphviz.js" },
-  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js", plugins: [graphvizSplit] },
+  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["server/src/lsp/worker.ts"], outfile: "dist/server-worker.js", plugins: [graphvizSplit] },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js" },
   // The diagram webview's script and stylesheet (dist/diagram-webview.css), for the browser.
   { entryPoints: ["client/src/diagram/webview/main.ts"], outfile: "dist/diagram-webview.js", platform: "browser", format: "iife", target: "es2022" },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+// Only a production build makes code caches; any other would leave them beside bundles they do not match
+// (the loader would ignore them, but they would be dead weight).
+if (!production) for (const file of CACHE_FILES) rmSync(file, { force: true });
+
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  if (production) writeCodeCaches();
+}
+
+/**
+ * The V8 code caches of the CLI bundles (dist/NAME.js.cache), made by this
+ * Node after a warm-up run of `check` (and of `test` as far as it goes
+ * without a network) so the functions a usual run needs are in them. A dev
+ * build removes them: they would not match its bundles anyway.
+ */
+function writeCodeCaches() {
+  const samples = ["samples/order-status.flow", "samples/crm-lookup.flow", "samples/broken.flow"].filter((f) => existsSync(f));
+  const script = `
+    const { writeCodeCache } = require("./dist/load-bundle.js");
+    const io = { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, isTty: false };
+    const samples = ${JSON.stringify(samples)};
+    (async () => {
+      await writeCodeCache("./dist/cli-check.js", (cmd) => cmd.checkCommand(samples, io));
+      await writeCodeCache("./dist/cli.js", (cli) => cli.main(["check", ...samples], io));
+      await writeCodeCache("./dist/cli-test.js", (cmd) => samples.length && cmd.testCommand([samples[0], "no-such-step"], io));
+      await writeCodeCache("./dist/cli-run.js");
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  const made = spawnSync(process.execPath, ["-e", script], { stdio: "inherit" });
+  if (made.status !== 0) throw new Error("writing the code caches failed");
 }

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Every bench, one after another, each printing its figures side by side with
 # its reference (see the top of each script for what it measures); no npm.
-# Measures what ships: the production bundles are built into dist/ first
-# (check-process times bin/botflow.js over dist/, keystroke and server-memory
-# start dist/server.js) and the dev build is put back at the end. Takes about five minutes,
-# most of it server-memory's idle time.
+# Measures what ships: the benches that run dist/ build the production bundles
+# first (bench/production-build.ts), as `npm ci` does. Takes about eight
+# minutes, most of it server-memory's idle time.
 # Run: bash bench/all.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +16,6 @@ bench() {
 }
 
 echo "=== node $(node --version), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if ! node build.mjs --production; then echo "node build.mjs --production failed"; exit 1; fi
-trap 'node build.mjs' EXIT
 bench parse.ts
 bench check-process.ts
 bench keystroke.ts

@@ -10,7 +10,9 @@ if (!script) {
   console.error("usage: node bench/run.mjs bench/<script>.ts [args...]");
   process.exit(2);
 }
-const outfile = `.cache/bench/${basename(script, ".ts")}.mjs`;
+// Inside this checkout (bench/.data, ignored by git), never a folder other checkouts share; two levels
+// down, as the sources it bundles, so paths found from import.meta.url still resolve.
+const outfile = `bench/.data/${basename(script, ".ts")}.mjs`;
 // ESM out, so scripts may use top-level await; bundled CommonJS dependencies get a real `require`.
 await esbuild.build({
   entryPoints: [script], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning",

@@ -6,18 +6,18 @@
 // the production bundle; (b) node ref.mjs, an undici GET through an Agent
 // with that CA, body read as JSON. Alternating, medians; `node -e 0` (process
 // start alone) for scale.
-// The production CLI is bundled into a temporary folder by build.mjs itself
-// (run there, sources linked in), so dist/ is never touched: other sessions
-// may be using it.
+// Measures the production bundles in dist/ (bench/production-build.ts), with
+// the code caches `npm ci` makes.
 // Run: node bench/run.mjs bench/test-call-process.ts [runs]
 
-import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ROOT } from "../test/helpers/lsp-client";
 import { startHttpsServer } from "../test/helpers/https-server";
 import { testCertificate } from "../test/helpers/certificates";
+import { buildProduction } from "./production-build";
 import { fmt, median } from "./stats";
 
 const RUNS = Math.max(1, Math.min(100, Number(process.argv[2] ?? 25)));
@@ -44,15 +44,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "botflow-bench-"));
   const server = await startHttpsServer();
   try {
-    // The production bundle, built by build.mjs in a folder of its own.
-    const build = join(dir, "build");
-    mkdirSync(join(build, "bin"), { recursive: true });
-    for (const name of ["server", "client", "node_modules", "package.json", "tsconfig.json"]) symlinkSync(resolve(ROOT, name), join(build, name));
-    copyFileSync(resolve(ROOT, "bin/botflow.js"), join(build, "bin/botflow.js"));
-    const built = spawnSync(process.execPath, [resolve(ROOT, "build.mjs"), "--production"], { cwd: build, stdio: ["ignore", "inherit", "inherit"] });
-    if (built.status !== 0) throw new Error(`node build.mjs --production exited ${built.status}`);
-    const cli = join(build, "bin/botflow.js");
-    const bundleKiB = statSync(join(build, "dist/cli.js")).size / 1024;
+    buildProduction();
+    const cli = resolve(ROOT, "bin/botflow.js");
+    const bundleKiB = statSync(resolve(ROOT, "dist/cli-test.js")).size / 1024;
 
     const { cert } = await testCertificate();
     const certFile = join(dir, "ca.pem");
@@ -117,7 +111,7 @@ async function main(): Promise<void> {
     // Each round's two runs are neighbours in time: their ratio shrugs off the machine's drift.
     const paired = median(times.botflow.map((ms, i) => ms / times.reference[i]));
     console.log(`one HTTPS GET over loopback as a whole process, median of ${RUNS} runs each (after ${WARMUP} warm-up), ${requests} requests served${wrong ? `, ${wrong} of them NOT GET /orders/1001` : ""}:`);
-    console.log(`  (a) botflow test FILE lookup --ca CERT (production bundle, cli.js ${bundleKiB.toFixed(0)} KiB)`.padEnd(82) + fmt(a).padStart(10));
+    console.log(`  (a) botflow test FILE lookup --ca CERT (production bundle, cli-test.js ${bundleKiB.toFixed(0)} KiB)`.padEnd(82) + fmt(a).padStart(10));
     console.log(`  (b) node ref.mjs: undici.request, Agent with the CA, body as JSON`.padEnd(82) + fmt(b).padStart(10));
     console.log(`  node -e 0 (process start alone)`.padEnd(82) + fmt(c).padStart(10));
     console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}×   target ≤ 1.2×: ${a / b <= 1.2 ? "met" : "NOT met"}   (reference: httpyac ≈ 2×)`);

@@ -17,13 +17,14 @@ export type {
 export const LANGUAGE_ID = "botflow";
 
 /**
- * Node flags the extension starts the language server with. A small young
- * generation: a parse leaves megabytes of short-lived garbage, and with V8's
- * default 16 MiB semi-spaces 50 open 10,000-line files peaked at 174 MiB RSS;
- * with 2 MiB, 138 MiB, keystroke latency unchanged (bench/server-memory.ts,
- * bench/keystroke.ts start the server the same way).
+ * Node flags the extension starts the language server with: none. The server
+ * keeps itself lean however it is started (lsp/main.ts runs it in a worker
+ * thread with a small young generation; lsp/heap.ts collects dropped trees),
+ * so VS Code's launch is the same `node dist/server.js --stdio` any other
+ * editor's `botflow lsp --stdio` amounts to. Kept as the one place the
+ * client and the benches take the launch from.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ["--max-semi-space-size=2"];
+export const SERVER_EXEC_ARGV: readonly string[] = [];
 
 // ---------- commands ----------
 
