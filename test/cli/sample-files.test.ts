@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadFlowSamples, writeSampleFile } from "../../server/src/cli/sample-files";
 import { sampleFile } from "../helpers/samples";
-import { tempDir, type TempDir } from "../engine/support/temp-dir";
+import { tempDir, type TempDir } from "../helpers/temp-dir";
 
 describe("sample files on disk", () => {
   let dir: TempDir;

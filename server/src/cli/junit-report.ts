@@ -10,8 +10,7 @@
 // cannot hold at all), is the two functions at the end, tested against a real
 // XML parser. See docs/design.md "JUnit report".
 
-import type { StepVerdict } from "../core/samples/judge-step";
-import type { Diagnostic } from "../core/types";
+import type { Diagnostic, StepVerdict } from "../core/index";
 
 export type JunitResult =
   | { kind: "passed" }

@@ -3,10 +3,7 @@
 // cannot be used stops the run as a usage error naming the file (as a broken
 // --mock file does); files of steps the flow no longer has are ignored.
 
-import type { FlowFile } from "../core/syntax/ast";
-import { forEachStep } from "../core/analysis/walk";
-import type { SampleLoad } from "../core/samples/sample";
-import type { StepSamples } from "../core/samples/step-sample";
+import { forEachStep, type FlowFile, type SampleLoad, type StepSamples } from "../core/index";
 import type { Loaded } from "./files";
 import { loadFlowSamples } from "./sample-files";
 

@@ -2,7 +2,7 @@
 // with `botflow test` (3: a failure branch) and `botflow check` (1: errors):
 // 4 is new, for a response that no longer matches its sample.
 
-import type { StepVerdict } from "../core/samples/judge-step";
+import type { StepVerdict } from "../core/index";
 import { EXIT } from "./io";
 
 export const TEST_ALL_EXIT = {

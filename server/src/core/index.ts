@@ -143,6 +143,14 @@ export { transcriptTurn } from "./engine/turns";
 export { findCallStep } from "./request/prepare-test-request";
 export { notSent } from "./test-call/report";
 export { savesLeft } from "./response/save-lines";
+export { samplesCallPerformer } from "./engine/sample-call-performer";
+// Response samples (docs/samples.md): the file contract, a drift run's verdicts, the editor's views of a sample.
+export { parseSample, isSuccessStatus } from "./samples/sample";
+export { relativeSamplePath, sampleFilePath, sampleFolderPath } from "./samples/sample-file";
+export { judgeStep } from "./samples/judge-step";
+export { pathInfo, pathOffers, recordedAgo, sampleSummary } from "./samples/sample-describe";
+export { NO_SAMPLES } from "./samples/step-sample";
+export { forEachStep } from "./analysis/walk";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
 // Types of the values the service takes and gives, for the shells.
@@ -171,3 +179,9 @@ export type { SendInput } from "./test-call/send";
 export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";
 export type { TestCallSummary } from "./features/test-call-summary";
+export type { ResponseSample, SampleLoad, SampleParse } from "./samples/sample";
+export type { StepRun, StepVerdict } from "./samples/judge-step";
+export type { StepSamples } from "./samples/step-sample";
+export type { PathInfo, PathOffer } from "./samples/sample-describe";
+export type { RecordDecision, Recorder } from "./test-call/record";
+export type { CallStep, FlowFile } from "./syntax/ast";

@@ -12,6 +12,7 @@ import { recordSample } from "../../../server/src/core/samples/record-sample";
 import { parseSample, type SampleLoad } from "../../../server/src/core/samples/sample";
 import { judgeStep, type StepRun } from "../../../server/src/core/samples/judge-step";
 import type { PreparedRequest } from "../../../server/src/core/request/prepared-request";
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 import { testCertificate } from "../../helpers/certificates";
 import { header, startHttpsServer, type Responder, type TestServer } from "../../helpers/https-server";
 
@@ -47,7 +48,7 @@ call lookup_order {
     const { ast } = analyze(text);
     const built = await prepareTestRequest(ast, findCallStep(ast, "lookup_order")!, { resolveSecret: async () => TOKEN });
     assert.ok(built.ok);
-    const result = await runTestCall(built.request, { extraCaPem: [ca], timeoutMs: 5000 });
+    const result = await runTestCall(built.request, { http: undiciHttp, extraCaPem: [ca], timeoutMs: 5000 });
     const run: StepRun = {
       kind: "sent", branch: result.outcome.branch, timeMs: result.timeMs,
       ...(result.outcome.reason ? { reason: result.outcome.reason } : {}),
