@@ -13,6 +13,7 @@ import { documentSymbols, type OutlineSymbol } from "./features/document-symbols
 import { foldingRanges, type FoldingRange } from "./features/folding";
 import { formatDocument } from "./features/format";
 import { hover, type Hover, type HoverOptions } from "./features/hover";
+import type { SampleViewOptions } from "./features/sample-view";
 import { definition, highlights, references } from "./features/navigation";
 import type { Occurrence } from "./features/occurrences";
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from "./features/rename";
@@ -59,7 +60,8 @@ export interface FlowService {
   format(document: FlowDocument): TextEdit[];
   semanticTokens(document: FlowDocument): SemanticToken[];
   quickFixes(diagnostics: readonly Diagnostic[], range: Span): QuickFix[];
-  codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup): TestCallLens[];
+  /** `samples`: the steps' recorded samples, for `Run test call · 200 OK · recorded 2 days ago` */
+  codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup, samples?: SampleViewOptions): TestCallLens[];
 
   /** "Run test call": plan, send, and the save/test lines after it */
   testCall: TestCallService;
@@ -183,5 +185,7 @@ export type { ResponseSample, SampleLoad, SampleParse } from "./samples/sample";
 export type { StepRun, StepVerdict } from "./samples/judge-step";
 export type { StepSamples } from "./samples/step-sample";
 export type { PathInfo, PathOffer } from "./samples/sample-describe";
+export type { SampleViewOptions } from "./features/sample-view";
+export type { RuleInputs } from "./rules/rule";
 export type { RecordDecision, Recorder } from "./test-call/record";
 export type { CallStep, FlowFile } from "./syntax/ast";

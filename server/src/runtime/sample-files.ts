@@ -7,6 +7,7 @@
 
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseSample, type SampleLoad } from "../core/samples/sample";
 import { relativeSamplePath, sampleFilePath, sampleFolderPath } from "../core/samples/sample-file";
 import type { StepSamples } from "../core/samples/step-sample";
@@ -60,5 +61,26 @@ export async function writeSampleFile(flowFile: string, step: string, text: stri
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     return { ok: false, message: `cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+/** The language server's sample files (lsp/samples.ts's port): the same reader and writer, by document URI; a URI that is no file has no samples. */
+export const nodeSampleFiles = {
+  load: async (flowUri: string): Promise<StepSamples> => {
+    const path = filePathOf(flowUri);
+    return path ? loadFlowSamples(path) : new Map();
+  },
+  write: async (flowUri: string, step: string, text: string): Promise<{ ok: true; value: string } | { ok: false; message: string }> => {
+    const path = filePathOf(flowUri);
+    return path ? writeSampleFile(path, step, text) : { ok: false, message: "only files on disk can keep samples" };
+  },
+};
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
