@@ -25,6 +25,7 @@ bench keystroke.ts
 bench server-memory.ts
 bench test-call.ts
 bench test-call-process.ts
+bench test-all.ts
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
