@@ -26,6 +26,7 @@ bench server-memory.ts
 bench test-call.ts
 bench test-call-process.ts
 bench test-all.ts
+bench graph.ts
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { LANGUAGE_ID, SERVER_EXEC_ARGV, SETTINGS_SECTION } from "../../server/src/protocol";
 import { registerCommands } from "./commands/index";
+import { registerDiagram } from "./diagram/show-diagram";
 import { ui, type BotflowExtensionApi } from "./ui";
 
 let client: LanguageClient | undefined;
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): BotflowExtensionApi 
   client = new LanguageClient("botflow", "Bot Flow", serverOptions, clientOptions);
   context.subscriptions.push(output);
   registerCommands({ extension: context, client, output });
+  registerDiagram(context, client);
   client.start().catch((error: unknown) => output.error(`The Bot Flow language server did not start: ${error instanceof Error ? error.message : String(error)}`));
   return { ui };
 }

@@ -37,6 +37,7 @@ export const COMMANDS = {
   runTestCall: "botflow.runTestCall",
   setConnectionSecret: "botflow.setConnectionSecret",
   runFlow: "botflow.runFlow",
+  showDiagram: "botflow.showDiagram",
 } as const;
 
 /**
@@ -240,3 +241,41 @@ function positiveNumber(value: unknown): number | undefined {
 function nonNegativeNumber(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
+
+// ---------- requests: the diagram ----------
+// The language server lays the flow out (Graphviz in WebAssembly) and sends
+// the SVG; the diagram webview only shows it, so it runs no WebAssembly.
+
+export interface GraphParams {
+  uri: string;
+}
+
+/** A drawn node of the diagram: a step, or a box standing for collapsed steps. */
+export interface DiagramNode {
+  /** the SVG `<g id>` of the node */
+  id: string;
+  kind: string;
+  label: string;
+  name?: string;
+  /** the step's text (a collapsed box: all of its steps) */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  problems?: { errors: number; warnings: number; first: string };
+  /** a call's last test call (`200 OK · 143 ms`); ok for a 2xx */
+  testCall?: { ok: boolean; title: string };
+}
+
+export interface GraphResult {
+  /** the document version the diagram is of */
+  version: number;
+  svg: string;
+  nodes: DiagramNode[];
+  /** steps in the flow, and how many are inside collapsed boxes (a flow too large to lay out quickly) */
+  steps: number;
+  hidden: number;
+}
+
+/** Client → server: the diagram of the document's current version; a ResponseError when it is not open. */
+export const GRAPH_REQUEST = "botflow/graph";
+
+/** Server → client `{ uri }`: something the diagram shows besides the text changed (a test call's result). */
+export const GRAPH_CHANGED_NOTIFICATION = "botflow/graphChanged";

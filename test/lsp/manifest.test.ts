@@ -37,12 +37,19 @@ describe("client: the extension manifest", () => {
     for (const file of [language.configuration, grammar.path]) assert.ok(existsSync(resolve(ROOT, file)), `${file} is missing`);
   });
 
-  it("contributes the three commands under the Bot Flow category", () => {
+  it("contributes the four commands under the Bot Flow category", () => {
     assert.deepEqual(manifest.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]), [
       [COMMANDS.runTestCall, "Bot Flow: Run test call"],
       [COMMANDS.setConnectionSecret, "Bot Flow: Set connection secret"],
       [COMMANDS.runFlow, "Bot Flow: Run this flow"],
+      [COMMANDS.showDiagram, "Bot Flow: Show diagram"],
     ]);
+  });
+
+  it("offers Show diagram in the palette and the title bar of a .flow editor", () => {
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when: string; group?: string }[]> }).menus;
+    assert.deepEqual(menus.commandPalette.find((m) => m.command === COMMANDS.showDiagram), { command: COMMANDS.showDiagram, when: "editorLangId == botflow" });
+    assert.deepEqual(menus["editor/title"], [{ command: COMMANDS.showDiagram, when: "resourceLangId == botflow", group: "navigation" }]);
   });
 
   it("contributes the settings with the defaults the code uses", () => {

@@ -8,6 +8,7 @@ Commands:
   check [--format text|json] PATH...   report the diagnostics of .flow files (folders are searched)
   test FILE STEP [options]              run one call step's request for real and list its response fields
   run FILE [options]                    talk to a flow in the terminal
+  graph FILE [--format json|dot|svg|mermaid] [-o OUT]   the flow as a graph or a drawing
   lsp --stdio                           start the language server (for any LSP editor)
 
 Run "botflow <command> --help" for a command's options.
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   test: async () => (await import("./commands/test")).testCommand,
   run: async () => (await import("./commands/run")).runCommand,
   lsp: async () => (await import("./commands/lsp")).lspCommand,
+  graph: async () => (await import("./commands/graph")).graphCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

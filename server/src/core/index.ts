@@ -29,6 +29,9 @@ import { sendTestCall, type SendInput } from "./test-call/send";
 import { chooseAllValues, chooseSaves, composeSaveEdit, saveLinesEdit, saveSuggestions, type SaveEdit, type SaveLinesChoice } from "./test-call/save-edit";
 import type { RuleInputs } from "./rules/rule";
 import type { Diagnostic, Span, TextEdit } from "./types";
+import { buildDiagram, type Diagram } from "./graph/diagram";
+import { renderGraph, type GraphFormat, type Rendered } from "./graph/render";
+import type { LayoutDot } from "./graph/svg";
 
 export interface FlowRuntime {
   /** for test calls and runs: an undici Dispatcher per call */
@@ -66,6 +69,9 @@ export interface FlowService {
   /** "Run test call": plan, send, and the save/test lines after it */
   testCall: TestCallService;
 
+  /** the flow as a graph: `botflow graph` and the diagram view */
+  graph: GraphService;
+
   /** plays a conversation (the simulator behind `botflow run`) */
   runFlow(options: RunFlowOptions): Promise<RunResult>;
   /** a run's calls sent for real, through the runtime's HTTP port */
@@ -74,6 +80,15 @@ export interface FlowService {
 
 export interface NetworkCallOptions extends Omit<RunnerPerformerOptions, "call"> {
   call?: Omit<RunnerPerformerOptions["call"], "http" | "timers">;
+}
+
+export interface GraphService {
+  /** JSON, DOT, Mermaid or (with a layout) SVG; drawings of more than `maxNodes` steps collapse branches */
+  render(document: FlowDocument, format: GraphFormat, maxNodes: number, layout?: LayoutDot): Rendered;
+  /** what the editor's diagram shows: the SVG, each node's problems and each call's last test call */
+  diagram(document: FlowDocument, diagnostics: readonly Diagnostic[], lastTestResult: TestResultLookup | undefined, layout: LayoutDot, maxNodes: number): Diagram;
+  /** Graphviz (WebAssembly, ≈800 KB of JavaScript, its own bundle) loads on the first layout, not at start */
+  loadLayout(): Promise<LayoutDot>;
 }
 
 export interface TestCallService {
@@ -122,6 +137,11 @@ export function getFlowService(runtime: FlowRuntime = {}): FlowService {
       chooseAllValues,
       composeSaveEdit,
     },
+    graph: {
+      render: renderGraph,
+      diagram: buildDiagram,
+      loadLayout: () => import("./graph/graphviz").then((m) => m.loadGraphviz()),
+    },
     runFlow,
     networkCalls: (options) => runnerCallPerformer({ ...options, call: { ...options.call, http: httpOf(runtime), ...(runtime.timers ? { timers: runtime.timers } : {}) } }),
   };
@@ -145,6 +165,9 @@ export { transcriptTurn } from "./engine/turns";
 export { findCallStep } from "./request/prepare-test-request";
 export { notSent } from "./test-call/report";
 export { savesLeft } from "./response/save-lines";
+export { forEachStep } from "./analysis/walk";
+export { GRAPH_FORMATS } from "./graph/render";
+export { DIAGRAM_NODE_BUDGET } from "./graph/limit-graph";
 export { samplesCallPerformer } from "./engine/sample-call-performer";
 // Response samples (docs/samples.md): the file contract, a drift run's verdicts, the editor's views of a sample.
 export { parseSample, isSuccessStatus } from "./samples/sample";
@@ -152,7 +175,6 @@ export { relativeSamplePath, sampleFilePath, sampleFolderPath } from "./samples/
 export { judgeStep } from "./samples/judge-step";
 export { pathInfo, pathOffers, recordedAgo, sampleSummary } from "./samples/sample-describe";
 export { NO_SAMPLES } from "./samples/step-sample";
-export { forEachStep } from "./analysis/walk";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
 // Types of the values the service takes and gives, for the shells.
@@ -164,7 +186,8 @@ export type { FoldingRange } from "./features/folding";
 export type { Hover } from "./features/hover";
 export type { SemanticToken } from "./features/semantic-tokens";
 export type { TestResultLookup } from "./features/test-call-summary";
-export type { LineIndex, Position } from "./text/line-index";
+export { LineIndex } from "./text/line-index";
+export type { Position } from "./text/line-index";
 export type { SecretResolver } from "./request/credentials";
 export type { RequestProblem, RequestView } from "./request/prepared-request";
 export type { SaveSuggestion } from "./response/save-lines";
@@ -181,11 +204,14 @@ export type { SendInput } from "./test-call/send";
 export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";
 export type { TestCallSummary } from "./features/test-call-summary";
+export type { CallStep, FlowFile } from "./syntax/ast";
+export type { Diagram, DiagramNodeInfo } from "./graph/diagram";
+export type { GraphFormat, Rendered } from "./graph/render";
+export type { LayoutDot } from "./graph/svg";
+export type { RuleInputs } from "./rules/rule";
 export type { ResponseSample, SampleLoad, SampleParse } from "./samples/sample";
 export type { StepRun, StepVerdict } from "./samples/judge-step";
 export type { StepSamples } from "./samples/step-sample";
 export type { PathInfo, PathOffer } from "./samples/sample-describe";
 export type { SampleViewOptions } from "./features/sample-view";
-export type { RuleInputs } from "./rules/rule";
 export type { RecordDecision, Recorder } from "./test-call/record";
-export type { CallStep, FlowFile } from "./syntax/ast";

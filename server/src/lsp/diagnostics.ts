@@ -3,7 +3,7 @@
 // is checked once). A result whose document changed meanwhile is dropped;
 // every publish carries the version it was computed for.
 
-import type { Connection } from "vscode-languageserver/node";
+import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
 import type { Timers } from "../core/index";
 import { toLspDiagnostic } from "./convert";
 import type { FlowDocuments } from "./documents";
@@ -47,9 +47,31 @@ export class DiagnosticsScheduler {
 
   private run(uri: string): void {
     this.pending.delete(uri);
-    const result = this.documents.diagnostics(uri, false);
+    let result: ReturnType<FlowDocuments["diagnostics"]>;
+    try {
+      result = this.documents.diagnostics(uri, false);
+    } catch (error) {
+      // Belt and braces: the core never throws on text, but if it did, the document says so and
+      // every other document is still served.
+      this.reportFailure(uri, error);
+      return;
+    }
     if (!result || this.documents.version(uri) !== result.version) return;
     const { lines } = result.document;
     void this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(lines, d)) });
+  }
+
+  /** One diagnostic on the document and one log line: the check failed on this text. */
+  private reportFailure(uri: string, error: unknown): void {
+    const version = this.documents.version(uri);
+    this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const diagnostic: LspDiagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Error,
+      code: "internal",
+      source: "botflow",
+      message: "Bot Flow could not check this file (an internal error, logged in the Bot Flow output); the other files are still checked",
+    };
+    void this.connection.sendDiagnostics({ uri, ...(version === undefined ? {} : { version }), diagnostics: [diagnostic] });
   }
 }

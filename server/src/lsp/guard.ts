@@ -24,3 +24,26 @@ export function guard<P extends unknown[], R>(connection: Connection, name: stri
     }
   };
 }
+
+/**
+ * A thrown error never ends the server: one that escapes every handler (a timer, a promise) is
+ * logged once and the process keeps serving.
+ */
+export function keepServing(connection: Connection): void {
+  let logging = false;
+  const log = (what: string) => (error: unknown) => {
+    // Writing to a client that has gone away fails again: then there is no one left to serve.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED" || logging) process.exit(1);
+    logging = true;
+    try {
+      connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } catch {
+      // the connection itself is gone: nothing left to tell
+    } finally {
+      logging = false;
+    }
+  };
+  process.on("uncaughtException", log("uncaught exception"));
+  process.on("unhandledRejection", log("unhandled rejection"));
+}

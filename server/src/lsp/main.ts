@@ -6,12 +6,18 @@
 import { format } from "node:util";
 import { createConnection, type Connection } from "vscode-languageserver/node";
 import { startServer } from "./server";
+import { keepServing } from "./guard";
 
 const TRANSPORT_FLAGS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
 /** Serves LSP on stdin/stdout until the client says exit. */
 export function startStdioServer(): void {
-  startServer(stdioConnection());
+  serve(stdioConnection());
+}
+
+function serve(connection: Connection): void {
+  keepServing(connection);
+  startServer(connection);
 }
 
 function stdioConnection(): Connection {
@@ -27,7 +33,7 @@ function stdioConnection(): Connection {
 
 function startFromCommandLine(): void {
   const hasTransport = process.argv.slice(2).some((a) => TRANSPORT_FLAGS.test(a));
-  startServer(hasTransport ? createConnection() : stdioConnection());
+  serve(hasTransport ? createConnection() : stdioConnection());
 }
 
 // Run only as the bundle's own entry (dist/server.js), never when the CLI bundle includes this file.

@@ -15,6 +15,7 @@ import { guard, type Handle } from "./guard";
 import { Settings } from "./settings";
 import { TestResults } from "./test-results";
 import { registerTestCallHandlers } from "./test-call-handler";
+import { registerGraphHandler } from "./graph-handler";
 import { SampleStore, type SampleFiles } from "./samples";
 import { onSamplesChanged, watchSamples } from "./sample-watch";
 
@@ -71,6 +72,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   }));
 
   registerTestCallHandlers({ connection, core, documents, results, samples, settings, canRefreshLenses: () => support.codeLensRefresh, handle });
+  registerGraphHandler(connection, core, documents, results);
 
   documents.open.listen(connection);
   connection.listen();

@@ -9,11 +9,18 @@ import type { TestResultLookup } from "../core/index";
 
 export class TestResults {
   private readonly byUri = new Map<string, Map<string, LastTestCall>>();
+  private readonly listeners: ((uri: string) => void)[] = [];
 
   set(uri: string, step: string, last: LastTestCall): void {
     let steps = this.byUri.get(uri);
     if (!steps) this.byUri.set(uri, (steps = new Map()));
     steps.set(step, last);
+    for (const listener of this.listeners) listener(uri);
+  }
+
+  /** Called after every set (the diagram shows each call's last status). */
+  onDidSet(listener: (uri: string) => void): void {
+    this.listeners.push(listener);
   }
 
   /** A summary a client reported: it replaces what lenses show and keeps the fields of the server's own last run. */

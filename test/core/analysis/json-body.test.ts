@@ -55,8 +55,10 @@ describe("json body", () => {
     it("an error on a later line of a multi-line body", () => {
       expectProblemAt(`{\n  "a": 1,\n  "b": [[tru]],\n  "c": 3\n}`);
     });
-    it("an unclosed body, at its end", () => {
-      assert.match(expectProblemAt(`{ "a": 1[[]]`), /closing \}/);
+    it("an unclosed body, at the bracket never closed", () => {
+      assert.match(expectProblemAt(`[[{]] "a": 1`), /never closed/);
+      assert.match(expectProblemAt(`{ "a": [[[]]1, 2`), /never closed/);
+      assert.match(expectProblemAt(`{ "a": [1, 2 [[}]]`), /closing \]/);
     });
   });
 

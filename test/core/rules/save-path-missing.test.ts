@@ -86,4 +86,23 @@ describe("rule save-path-missing", () => {
     }));
     expectRanges(flow(["save colour = [[order.items[0].colour]]"]), "save-path-missing", "warning", { samples: new Map([["lookup_order", complete]]) });
   });
+  it("judges a step without a recorded sample by its inline example (any indentation), and prefers the recorded sample", () => {
+    const withExample = (save: string) => `call lookup_order {
+  GET https://shop.example.com/orders/1
+  example {
+	"order": {"status": "shipped",
+"shipping": {"city": "Lyon"}}
+  }
+  ${save}
+  on success {
+    say "{{city}}"
+  }
+}
+`;
+    const [d] = expectRanges(withExample("save city = [[order.shiping.city]]"), "save-path-missing", "warning");
+    assert.match(d.message, /did you mean order\.shipping\.city\?/);
+    expectNone(withExample("save city = order.shipping.city"), "save-path-missing");
+    // a recorded sample wins over the example: its shape is what the API really returns
+    expectNone(withExample("save city = order.shiping.city"), "save-path-missing", { samples: samplesOf({ lookup_order: { order: { shiping: { city: "Lyon" } } } }) });
+  });
 });

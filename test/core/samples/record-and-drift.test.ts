@@ -4,6 +4,7 @@
 // later responses with it. Phase 2 wires the same calls into
 // `botflow test --record / --all`; this keeps the pieces honest meanwhile.
 
+import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 import assert from "node:assert/strict";
 import { analyze } from "../../../server/src/core/analyze";
 import { findCallStep, prepareTestRequest } from "../../../server/src/core/request/prepare-test-request";
@@ -12,7 +13,6 @@ import { recordSample } from "../../../server/src/core/samples/record-sample";
 import { parseSample, type SampleLoad } from "../../../server/src/core/samples/sample";
 import { judgeStep, type StepRun } from "../../../server/src/core/samples/judge-step";
 import type { PreparedRequest } from "../../../server/src/core/request/prepared-request";
-import { undiciHttp } from "../../../server/src/runtime/node-runtime";
 import { testCertificate } from "../../helpers/certificates";
 import { header, startHttpsServer, type Responder, type TestServer } from "../../helpers/https-server";
 

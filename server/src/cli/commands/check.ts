@@ -5,7 +5,7 @@
 
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { analyze } from "../../core/index";
+import { analyze, LineIndex, type Diagnostic, type RuleInputs } from "../../core/index";
 import { EXIT, filesOf, type CliIo } from "../io";
 import { displayPath, flowFiles } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
@@ -63,7 +63,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     // recorded samples next to the flow feed save-path-missing and sample-invalid
-    const { diagnostics, lines } = analyze(text, undefined, { samples: await loadFlowSamples(file) });
+    const { diagnostics, lines } = checkText(text, { samples: await loadFlowSamples(file) });
     const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };
     errors += diagnostics.filter((d) => d.severity === "error").length;
     reports.push(report);
@@ -75,4 +75,17 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (unreadable) return EXIT.usage;
   return errors ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * Every diagnostic of one file. The core never throws on text; should it ever, the file gets one
+ * diagnostic saying so (no stack trace) and the other files are still checked and reported.
+ */
+function checkText(text: string, inputs: RuleInputs): { diagnostics: Diagnostic[]; lines: LineIndex } {
+  try {
+    return analyze(text, undefined, inputs);
+  } catch (error) {
+    const message = `botflow could not check this file (internal error: ${error instanceof Error ? error.message : String(error)})`;
+    return { diagnostics: [{ code: "internal", severity: "error", message: message.replace(/[\r\n]+/g, " "), span: { start: 0, end: 0 } }], lines: new LineIndex(text) };
+  }
 }

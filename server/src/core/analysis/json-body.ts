@@ -1,49 +1,61 @@
-// Checks a `body` as JSON with positions. Variables are first replaced by
-// placeholders of the same length (a bare `{{x}}` by a JSON string, one inside
-// a string by plain letters), so every offset jsonc-parser reports is an
-// offset in the text as written.
+// Checks a JSON value (`body`, `example`) with positions. Variables are first
+// replaced by placeholders of the same length (a bare `{{x}}` by a JSON
+// string, one inside a string by plain letters), so every offset is an offset
+// in the text as written.
+//
+// A value is valid exactly when JSON.parse accepts it (variables put in) and
+// every string in it is well-formed Unicode: a lone surrogate, raw or escaped
+// (`"\ud800"`), cannot be sent as UTF-8, so it is reported too. JSON.parse
+// decides (it is iterative, and exact); the scanner-driven checker below only
+// says where a refused value breaks, with an explicit stack (no recursion on
+// depth), reading tokens with jsonc-parser's scanner.
 
-import { visit, printParseErrorCode, type ParseErrorCode } from "jsonc-parser";
+import { createScanner, type JSONScanner } from "jsonc-parser";
 import type { Span } from "../types";
+import { scanVarRefs } from "../text/var-refs";
+import { ScanError, SyntaxKind } from "../text/json-tokens";
 
 export interface JsonProblem {
   span: Span;
   message: string;
+  /** the problem is a bracket never closed (`span` covers it) */
+  unclosed?: true;
 }
 
 /** The body text with each `{{...}}` masked, keeping length. */
 export function maskVariables(json: string): string {
-  let open = json.indexOf("{{");
-  if (open < 0) return json;
-  const pieces: string[] = [];
+  const refs = scanVarRefs(json);
+  if (!refs.length) return json;
+  const scanner = createScanner(json, false);
+  let out = "";
   let copied = 0;
-  let inString = false;
-  let scanned = 0;
-  while (open >= 0) {
-    inString = quoteStateAt(json, scanned, open, inString);
-    const close = json.indexOf("}}", open + 2);
-    const newline = json.indexOf("\n", open + 2);
-    if (close < 0 || (newline >= 0 && newline < close)) break;
-    const length = close + 2 - open;
-    pieces.push(json.slice(copied, open), inString ? "x".repeat(length) : `"${"x".repeat(length - 2)}"`);
-    copied = scanned = close + 2;
-    open = json.indexOf("{{", copied);
+  let next = 0;
+  while (next < refs.length) {
+    const token = scanner.scan();
+    if (token === SyntaxKind.EOF) break;
+    const start = scanner.getTokenOffset();
+    const end = scanner.getPosition();
+    // Refs the scanner has moved past without a string around them stay as written (not a value: invalid anyway).
+    while (next < refs.length && refs[next].start < start) next++;
+    if (next >= refs.length) break;
+    const ref = refs[next];
+    if (token === SyntaxKind.StringLiteral) {
+      while (next < refs.length && refs[next].end <= end) {
+        out += json.slice(copied, refs[next].start) + "x".repeat(refs[next].end - refs[next].start);
+        copied = refs[next].end;
+        next++;
+      }
+    } else if (token === SyntaxKind.OpenBraceToken && ref.start === start) {
+      out += `${json.slice(copied, start)}"${"x".repeat(ref.end - ref.start - 2)}"`;
+      copied = ref.end;
+      next++;
+      scanner.setPosition(ref.end);
+    }
   }
-  pieces.push(json.slice(copied));
-  return pieces.join("");
+  return out + json.slice(copied);
 }
 
-/** Whether `to` is inside a JSON string, given the state at `from`. */
-function quoteStateAt(json: string, from: number, to: number, inString: boolean): boolean {
-  for (let i = from; i < to; i++) {
-    const c = json.charCodeAt(i);
-    if (inString && c === 92 /* \\ */) i++;
-    else if (c === 34 /* " */) inString = !inString;
-  }
-  return inString;
-}
-
-const MESSAGES: Partial<Record<string, string>> = {
+const MESSAGES = {
   InvalidSymbol: "is not valid JSON here",
   ValueExpected: "a value is expected here",
   PropertyNameExpected: "a property name in double quotes is expected here",
@@ -52,50 +64,189 @@ const MESSAGES: Partial<Record<string, string>> = {
   CloseBraceExpected: "a closing } is expected here",
   CloseBracketExpected: "a closing ] is expected here",
   EndOfFileExpected: "nothing may follow the JSON value",
-  InvalidCommentToken: "JSON has no comments",
-  UnexpectedEndOfComment: "JSON has no comments",
+  Comment: "JSON has no comments",
   UnexpectedEndOfString: "this string has no closing quote",
   UnexpectedEndOfNumber: "this number is incomplete",
   InvalidUnicode: "this \\u escape is invalid",
   InvalidEscapeCharacter: "this escape is invalid",
   InvalidCharacter: "this character must be escaped inside a string",
-};
+  LoneSurrogate: "this string holds half of a UTF-16 surrogate pair, which cannot be sent as UTF-8",
+} as const;
 
-/** The first JSON error of the body (later ones usually follow from it), or none. */
-export function checkJsonBody(json: string, base: number): JsonProblem | undefined {
-  const masked = maskVariables(json);
-  // Valid bodies (nearly all) are confirmed by the native parser, which is as
-  // strict as the options below and allocates far less; jsonc-parser only
-  // runs to say where a broken body breaks.
+const MAY_HOLD_LONE_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+/** Whether `masked` (variables put in) is a valid body. */
+function acceptable(masked: string): boolean {
   try {
     JSON.parse(masked);
-    return undefined;
   } catch {
-    // fall through to locate the error
+    return false;
   }
-  let problem: JsonProblem | undefined;
-  visit(masked, {
-    onError(error: ParseErrorCode, offset: number, length: number) {
-      if (problem) return;
-      const name = printParseErrorCode(error);
-      const at = Math.min(offset, json.length);
-      const end = Math.min(json.length, at + Math.max(1, length));
-      const shown = json.slice(at, end).trim();
-      const what = MESSAGES[name] ?? name;
-      // `[1, 2,]` and `{"a": 1,}`: blame the comma, which is what the author has to remove.
-      if ((name === "ValueExpected" || name === "PropertyNameExpected") && (json[at] === "]" || json[at] === "}")) {
-        let comma = at - 1;
-        while (comma >= 0 && /\s/.test(json[comma])) comma--;
-        if (json[comma] === ",") {
-          problem = { span: { start: base + comma, end: base + comma + 1 }, message: `The body is not valid JSON: remove this comma, JSON allows none before ${json[at]}` };
-          return;
-        }
+  return isWellFormed(masked) && !MAY_HOLD_LONE_SURROGATE.test(masked);
+}
+
+/** The JSON problem of the body (the first, or the bracket left open), or none. */
+export function checkJsonBody(json: string, base: number): JsonProblem | undefined {
+  const masked = maskVariables(json);
+  // Nearly every body is valid: confirmed by the native parser, which allocates far less.
+  if (acceptable(masked)) return undefined;
+  const problem = locateProblem(masked, json);
+  if (problem) return { span: { start: base + problem.start, end: base + problem.end }, message: `The body is not valid JSON: ${problem.message}`, ...(problem.unclosed ? { unclosed: true as const } : {}) };
+  let parses = true;
+  try {
+    JSON.parse(masked);
+  } catch {
+    parses = false;
+  }
+  // Only an escape such as "\\ud800" written with a doubled backslash gets here: it is valid.
+  if (parses) return undefined;
+  return { span: { start: base, end: base + Math.min(json.length, 1) }, message: "The body is not valid JSON" };
+}
+
+interface Located {
+  start: number;
+  end: number;
+  message: string;
+  unclosed?: boolean;
+}
+
+const enum Expect { Value, ValueOrClose, Key, KeyOrClose, Colon, CommaOrClose, End }
+
+/** Where the value breaks: the first grammar error, unless a bracket is never closed (that one wins). */
+function locateProblem(masked: string, json: string): Located | undefined {
+  const scanner = createScanner(masked, false);
+  const stack: Brackets = { open: [], isObject: [], braces: 0 };
+  const { open, isObject } = stack;
+  let expect: Expect = Expect.Value;
+  // The first error, and the offset of the token it was found at (a trailing comma's error is at the comma).
+  const found: { first?: Located; token?: number } = {};
+  let lastComma = -1;
+  let tokenAt = -1;
+  const fail = (at: number, length: number, message: string) => {
+    found.first ??= { start: at, end: Math.min(json.length, at + Math.max(1, length)), message };
+    found.token ??= tokenAt;
+  };
+  for (;;) {
+    const token = scanner.scan();
+    if (token === SyntaxKind.EOF) break;
+    if (token === SyntaxKind.Trivia || token === SyntaxKind.LineBreakTrivia) continue;
+    const at = scanner.getTokenOffset();
+    const length = scanner.getTokenLength();
+    tokenAt = at;
+    if (found.first) {
+      trackBrackets(token, at, stack);
+      continue;
+    }
+    const wasComma = lastComma;
+    lastComma = -1;
+    const closer = token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken;
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
+      fail(at, length, MESSAGES.Comment);
+    } else if (expect === Expect.End) {
+      fail(at, length, MESSAGES.EndOfFileExpected);
+    } else if (expect === Expect.Colon) {
+      if (token === SyntaxKind.ColonToken) expect = Expect.Value;
+      else fail(at, length, MESSAGES.ColonExpected);
+    } else if (expect === Expect.CommaOrClose) {
+      if (token === SyntaxKind.CommaToken) {
+        expect = isObject[isObject.length - 1] ? Expect.Key : Expect.Value;
+        lastComma = at;
+      } else if (closer && (token === SyntaxKind.CloseBraceToken) === isObject[isObject.length - 1]) {
+        popBracket(stack);
+        expect = open.length ? Expect.CommaOrClose : Expect.End;
+      } else if (closer) {
+        fail(at, length, isObject[isObject.length - 1] ? MESSAGES.CloseBraceExpected : MESSAGES.CloseBracketExpected);
+      } else {
+        fail(at, length, MESSAGES.CommaExpected);
       }
-      problem = {
-        span: { start: base + at, end: base + Math.max(end, at) },
-        message: shown && name === "InvalidSymbol" ? `The body is not valid JSON: ${JSON.stringify(shown)} ${what}` : `The body is not valid JSON: ${what}`,
-      };
-    },
-  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return problem;
+    } else if (expect === Expect.Key || expect === Expect.KeyOrClose) {
+      if (token === SyntaxKind.StringLiteral) {
+        const problem = stringProblem(scanner);
+        if (problem) fail(at, length, problem);
+        expect = Expect.Colon;
+      } else if (token === SyntaxKind.CloseBraceToken && expect === Expect.KeyOrClose) {
+        popBracket(stack);
+        expect = open.length ? Expect.CommaOrClose : Expect.End;
+      } else if (closer && wasComma >= 0) {
+        fail(wasComma, 1, `remove this comma, JSON allows none before ${masked[at]}`);
+      } else {
+        fail(at, length, token === SyntaxKind.Unknown ? `${JSON.stringify(json.slice(at, at + length))} ${MESSAGES.InvalidSymbol}` : MESSAGES.PropertyNameExpected);
+      }
+    } else {
+      // A value is expected (or, right after `[`, the `]`).
+      if (token === SyntaxKind.CloseBracketToken && expect === Expect.ValueOrClose) {
+        popBracket(stack);
+        expect = open.length ? Expect.CommaOrClose : Expect.End;
+      } else if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+        pushBracket(stack, at, token === SyntaxKind.OpenBraceToken);
+        expect = token === SyntaxKind.OpenBraceToken ? Expect.KeyOrClose : Expect.ValueOrClose;
+      } else if (token === SyntaxKind.StringLiteral || token === SyntaxKind.NumericLiteral || token === SyntaxKind.TrueKeyword || token === SyntaxKind.FalseKeyword || token === SyntaxKind.NullKeyword) {
+        const problem = token === SyntaxKind.StringLiteral ? stringProblem(scanner) : scanner.getTokenError() === ScanError.UnexpectedEndOfNumber ? MESSAGES.UnexpectedEndOfNumber : undefined;
+        if (problem) fail(at, length, problem);
+        expect = open.length ? Expect.CommaOrClose : Expect.End;
+      } else if (closer && wasComma >= 0) {
+        fail(wasComma, 1, `remove this comma, JSON allows none before ${masked[at]}`);
+      } else if (token === SyntaxKind.Unknown) {
+        fail(at, length, `${JSON.stringify(json.slice(at, at + length))} ${MESSAGES.InvalidSymbol}`);
+      } else {
+        fail(at, length, MESSAGES.ValueExpected);
+      }
+    }
+    // The token that failed may still open or close a bracket: count it for the never-closed check.
+    if ((found.token as number | undefined) === at) trackBrackets(token, at, stack);
+  }
+  if (open.length) {
+    const at = open[open.length - 1];
+    return { start: at, end: at + 1, message: `this ${masked[at]} is never closed: add its ${masked[at] === "{" ? "}" : "]"}`, unclosed: true };
+  }
+  if (found.first) return found.first;
+  if (expect !== Expect.End) return { start: json.length, end: json.length, message: MESSAGES.ValueExpected };
+  return undefined;
+}
+
+/** The open brackets: offsets, kinds, and how many are braces (so a closer finds its opener in O(1)). */
+interface Brackets {
+  open: number[];
+  isObject: boolean[];
+  braces: number;
+}
+
+function pushBracket(stack: Brackets, at: number, object: boolean): void {
+  stack.open.push(at);
+  stack.isObject.push(object);
+  if (object) stack.braces++;
+}
+
+function popBracket(stack: Brackets): boolean | undefined {
+  stack.open.pop();
+  const object = stack.isObject.pop();
+  if (object) stack.braces--;
+  return object;
+}
+
+/** Bracket matching alone, after the first error: a closer of another kind closes up to its own opener. */
+function trackBrackets(token: number, at: number, stack: Brackets): void {
+  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+    pushBracket(stack, at, token === SyntaxKind.OpenBraceToken);
+  } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+    const object = token === SyntaxKind.CloseBraceToken;
+    const has = object ? stack.braces > 0 : stack.open.length - stack.braces > 0;
+    while (stack.open.length) {
+      if (popBracket(stack) === object && has) break;
+    }
+  }
+}
+
+function stringProblem(scanner: JSONScanner): string | undefined {
+  switch (scanner.getTokenError()) {
+    case ScanError.UnexpectedEndOfString: return MESSAGES.UnexpectedEndOfString;
+    case ScanError.InvalidUnicode: return MESSAGES.InvalidUnicode;
+    case ScanError.InvalidEscapeCharacter: return MESSAGES.InvalidEscapeCharacter;
+    case ScanError.InvalidCharacter: return MESSAGES.InvalidCharacter;
+  }
+  return isWellFormed(scanner.getTokenValue()) ? undefined : MESSAGES.LoneSurrogate;
+}
+
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }

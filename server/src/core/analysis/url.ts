@@ -5,6 +5,7 @@
 
 import type { UrlText, VarRef } from "../syntax/ast";
 import type { Span } from "../types";
+import { replaceVarRefs } from "../text/var-refs";
 
 export interface UrlQueryParam {
   key: Span;
@@ -32,7 +33,7 @@ export function splitUrl(url: UrlText): UrlParts {
   const base = url.span.start;
   const at = (start: number, end: number): Span => ({ start: base + start, end: base + end });
   // Delimiters inside `{{...}}` do not count: mask variables before searching.
-  const masked = raw.replace(/\{\{[^{}\n]*\}\}/g, (m) => "x".repeat(m.length));
+  const masked = replaceVarRefs(raw, (ref) => "x".repeat(ref.end - ref.start));
 
   let i = 0;
   const parts: UrlParts = { path: at(0, 0), params: [] };

@@ -34,4 +34,4 @@ export function toSnakeCase(name: string): string {
   return snake || "value";
 }
 
-export const VARIABLE_NAME = /^[a-z0-9_]+$/;
+export { VARIABLE_NAME } from "../language";

@@ -1,8 +1,7 @@
 // `header-name`: a header name must be an HTTP token and cannot vary.
 
 import { defineRule } from "./rule";
-
-const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+import { HTTP_TOKEN } from "../language";
 
 export default defineRule({
   code: "header-name",

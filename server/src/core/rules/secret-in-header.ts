@@ -2,8 +2,7 @@
 // belongs in a connection, whose secret lives outside the file.
 
 import { defineRule } from "./rule";
-
-const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"]);
+import { CREDENTIAL_HEADERS } from "../language";
 
 export default defineRule({
   code: "secret-in-header",

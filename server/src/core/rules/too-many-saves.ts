@@ -2,8 +2,9 @@
 
 import { defineRule } from "./rule";
 import { lineSpan } from "./fixes";
+import { MAX_SAVES } from "../language";
 
-export const MAX_SAVES = 8;
+export { MAX_SAVES };
 
 export default defineRule({
   code: "too-many-saves",

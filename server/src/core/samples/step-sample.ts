@@ -45,14 +45,10 @@ export function pathSourceOf(step: CallStep, samples: StepSamples): PathSource |
   return exampleSourceOf(step);
 }
 
-/**
- * TODO(issue 14, phase 2): once the parser gives call steps their `example
- * <JSON value>` (issue 12), return `exampleSource(<the example's JSON text>)`
- * here, so steps without a recorded sample are checked against (and played
- * from) it. Until then no step has an example.
- */
-export function exampleSourceOf(_step: CallStep): PathSource | undefined {
-  return undefined;
+/** The step's inline `example <JSON value>` (the first that has one), for steps without a usable recorded sample. */
+export function exampleSourceOf(step: CallStep): PathSource | undefined {
+  const json = step.examples.find((example) => example.json)?.json;
+  return json ? exampleSource(json.text) : undefined;
 }
 
 /** An example's JSON text as a path source; undefined when it is not JSON (its own diagnostic says so, not this). */

@@ -4,6 +4,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast";
 import type { Span } from "../types";
+import { forEachVarRef } from "../text/var-refs";
 
 // The lexer tracks start offsets only (the fastest mode); a token's end is its start plus its length.
 export function tokenEnd(tok: IToken): number {
@@ -26,27 +27,18 @@ export function identifier(tok: IToken): A.Identifier {
   return { name: tok.image, span: spanOf(tok) };
 }
 
-const VAR_REF = /\{\{([^{}\n]*)\}\}/g;
-
-/** Every `{{name}}` in `raw`, which starts at document offset `base`. */
 // Most strings hold no variable: they share one frozen empty list.
 const NO_REFS: A.VarRef[] = Object.freeze([]) as unknown as A.VarRef[];
 
+/** Every `{{name}}` in `raw`, which starts at document offset `base`. */
 export function findVarRefs(raw: string, base: number): A.VarRef[] {
   if (!raw.includes("{{")) return NO_REFS;
   const refs: A.VarRef[] = [];
-  VAR_REF.lastIndex = 0;
-  for (let m = VAR_REF.exec(raw); m; m = VAR_REF.exec(raw)) {
-    const inner = m[1];
-    const name = inner.trim();
-    const lead = name.length === inner.length ? 0 : inner.length - inner.trimStart().length;
-    const start = base + m.index;
-    refs.push({
-      name,
-      span: { start, end: start + m[0].length },
-      nameSpan: { start: start + 2 + lead, end: start + 2 + lead + name.length },
-    });
-  }
+  forEachVarRef(raw, (start, end, nameStart, nameEnd) => refs.push({
+    name: raw.slice(nameStart, nameEnd),
+    span: { start: base + start, end: base + end },
+    nameSpan: { start: base + nameStart, end: base + nameEnd },
+  }));
   return refs;
 }
 
@@ -70,6 +62,6 @@ export function urlText(tok: IToken): A.UrlText {
   return { raw: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
 }
 
-export function jsonBody(tok: IToken): { text: string; span: Span; vars: A.VarRef[] } {
+export function jsonValue(tok: IToken): A.JsonValueText {
   return { text: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
 }

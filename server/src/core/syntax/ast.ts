@@ -7,6 +7,9 @@
 // file: optional fields below are the ones a partial statement can lack.
 
 import type { Span } from "../types";
+import type { AskType, HttpMethod } from "../language";
+
+export { ASK_TYPES, HTTP_METHODS, type AskType, type HttpMethod } from "../language";
 
 export interface Node {
   span: Span;
@@ -79,9 +82,6 @@ export interface SayStep extends Node {
   text?: StringLiteral;
 }
 
-export const ASK_TYPES = ["text", "email", "number", "phone", "name", "url", "date"] as const;
-export type AskType = (typeof ASK_TYPES)[number];
-
 export interface AskStep extends Node {
   kind: "ask";
   keywordSpan: Span;
@@ -90,9 +90,6 @@ export interface AskStep extends Node {
   /** the word after `as`, as written (may be an unknown type) */
   type?: Identifier;
 }
-
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** `METHOD URL`; the URL is the rest of the line, trimmed. */
 export interface RequestLine extends Node {
@@ -112,11 +109,24 @@ export interface HeaderLine extends Node {
   value?: StringLiteral;
 }
 
-/** `body <json>`; the JSON text is kept raw and checked by the analysis. */
+/** A JSON value as written after `body` or `example`: kept raw, checked by the analysis. */
+export interface JsonValueText extends Node {
+  /** the JSON text as written (one value ended by its matching bracket, any indentation) */
+  text: string;
+  /** the `{{...}}` references in it */
+  vars: VarRef[];
+}
+
+/** `body <json>`: the request body. */
 export interface BodyLine extends Node {
   keywordSpan: Span;
-  /** the JSON text as written, and the `{{...}}` references in it */
-  json?: { text: string; span: Span; vars: VarRef[] };
+  json?: JsonValueText;
+}
+
+/** `example <json>`: a sample of the response, read like a body and checked as JSON; it is never sent. */
+export interface ExampleLine extends Node {
+  keywordSpan: Span;
+  json?: JsonValueText;
 }
 
 /** One step of a response path: `.key`, `["odd key"]`, `[0]`. */
@@ -158,6 +168,7 @@ export interface CallStep extends Node {
   connections: ConnectionUse[];
   headers: HeaderLine[];
   bodies: BodyLine[];
+  examples: ExampleLine[];
   saves: SaveLine[];
   tests: TestLine[];
   onSuccess?: Branch;

@@ -1,14 +1,16 @@
-// parse(text) → AST + `syntax` diagnostics. Never throws: lexer errors, parser
-// errors and any leftover the parser could not place become diagnostics, and
-// parsing resumes at the next top-level statement so later text is still read.
+// parse(text) → AST + `syntax` diagnostics. Never throws: parser errors, stray
+// lines and statements cut short become diagnostics, and the parser reads the
+// whole file in one run (see parser.ts), so later text is always read.
 
-import { type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { FlowParser } from "./parser";
 import { tokenizeFlow } from "./lexer";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import { spanOf } from "./ast-builders";
 import type { Diagnostic, Span } from "../types";
+import { MAX_BLOCK_DEPTH } from "../language";
+import { EXPECTED_CLOSE, EXPECTED_END } from "./error-messages";
 
 export interface ParseResult {
   ast: A.FlowFile;
@@ -25,6 +27,7 @@ export function parse(text: string): ParseResult {
   parser ??= new FlowParser();
   const diagnostics: Diagnostic[] = [];
   const lexed = tokenizeFlow(text);
+  // Every character lexes to some token (tokens.ts `Other`); kept in case a pattern ever leaves a gap.
   for (const e of lexed.errors) {
     diagnostics.push(syntaxError({ start: e.offset, end: e.offset + Math.max(1, e.length) }, `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)))}`));
   }
@@ -36,57 +39,42 @@ export function parse(text: string): ParseResult {
   }
 
   const ast: A.FlowFile = { span: { start: 0, end: text.length }, titles: [], connections: [], steps: [], comments: (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length })) };
-  let position = 0;
-  while (position < tokens.length) {
-    parser.input = tokens.slice(position);
-    parser.strays = [];
-    parser.missing = [];
-    parser.misplaced = [];
-    parser.text = text;
-    const items = withoutStackTraces(() => parser!.file());
-    // Leftover input is reported below, one diagnostic per line, instead of Chevrotain's single "expecting EOF".
-    const errors = parser.errors.filter((e) => e.name !== "NotAllInputParsedException");
-    // Before the parser's own errors: at one place, "expected a name" says more than what recovery expected next.
-    for (const m of parser.missing) diagnostics.push(syntaxError({ start: m.offset, end: m.offset }, `Incomplete statement: expected ${m.expected}`));
-    for (const e of errors) {
-      diagnostics.push(fromParserError(e, text));
-      // Recovery may skip tokens up to a place it can resume at: report skipped lines after the error's own.
-      if (e.resyncedTokens?.length && !Number.isNaN(e.token.startOffset)) {
-        const hint = /--> EOF <--/.test(e.message) ? TOP_LEVEL_HINT : BLOCK_HINT;
-        diagnostics.push(...strayDiagnostics([e.token, ...e.resyncedTokens], text, new Set([e.token.startOffset]), hint));
-      }
+  // One run over all tokens: the file rule reads every token (stray lines included), so there is
+  // no leftover to resume after.
+  parser.prepare(tokens, text);
+  withoutStackTraces(() => parser!.file());
+  const errors = parser.errors;
+  // Before the parser's own errors: at one place, "expected a name" says more than what recovery expected next.
+  for (const m of parser.missing) diagnostics.push(syntaxError({ start: m.offset, end: m.offset }, `Incomplete statement: expected ${m.expected}`));
+  for (const e of errors) {
+    diagnostics.push(fromParserError(e, text));
+    // Recovery may skip tokens up to a place it can resume at: report skipped lines after the error's own.
+    if (e.resyncedTokens?.length && !Number.isNaN(e.token.startOffset)) {
+      const hint = e.message === EXPECTED_END ? TOP_LEVEL_HINT : BLOCK_HINT;
+      diagnostics.push(...strayDiagnostics([e.token, ...e.resyncedTokens], text, new Set([e.token.startOffset]), hint));
     }
-    diagnostics.push(...strayDiagnostics(parser.strays, text));
-    for (const m of parser.misplaced) {
-      const word = text.slice(m.keyword.start, m.keyword.end);
-      diagnostics.push(syntaxError(m.keyword, MISPLACED[m.container](word)));
-    }
-    for (const item of items ?? []) {
-      if (item.kind === "title") ast.titles.push(item.value);
-      else if (item.kind === "connection") ast.connections.push(item.value);
-      else ast.steps.push(item.value);
-    }
-    // The parser stops at a token no top-level item can start with; skip to the next statement keyword and resume.
-    const consumed = position + parser.consumed;
-    if (consumed >= tokens.length) break;
-    const stray = tokens[consumed];
-    // A statement keyword the parser stopped before starts the next round; anything else is skipped up to one.
-    let next = consumed > position && TOP_LEVEL_START.has(stray.tokenType) ? consumed : consumed + 1;
-    while (next < tokens.length && !TOP_LEVEL_START.has(tokens[next].tokenType)) next++;
-    // Every skipped line is reported once; a line an error above already points into is not reported again.
-    const reported = new Set(errors.map((e) => e.token.startOffset));
-    if (next === consumed) {
-      if (!reported.has(stray.startOffset)) diagnostics.push(syntaxError(spanOf(stray), unexpected(stray)));
-    } else {
-      diagnostics.push(...strayDiagnostics(tokens.slice(consumed, next), text, reported, TOP_LEVEL_HINT));
-    }
-    position = next;
+  }
+  // A line an error above already points into is not reported again.
+  const reported = new Set(errors.map((e) => e.token.startOffset));
+  diagnostics.push(...strayDiagnostics(parser.strays, text, reported));
+  diagnostics.push(...strayDiagnostics(parser.topStrays, text, reported, TOP_LEVEL_HINT));
+  for (const m of parser.misplaced) {
+    const word = text.slice(m.keyword.start, m.keyword.end);
+    diagnostics.push(syntaxError(m.keyword, MISPLACED[m.container](word)));
+  }
+  for (const open of parser.tooDeep) {
+    diagnostics.push(syntaxError(open, `Blocks nest at most ${MAX_BLOCK_DEPTH} levels deep: this block and what it holds are not read`));
+  }
+  for (const item of parser.items) {
+    if (item.kind === "title") ast.titles.push(item.value);
+    else if (item.kind === "connection") ast.connections.push(item.value);
+    else ast.steps.push(item.value);
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { ast, diagnostics: diagnostics.filter((d, i) => i === 0 || !sameEmptySpan(d.span, diagnostics[i - 1].span)) };
 }
 
-const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set([...TOP_LEVEL_START, T.Description, T.Method, T.Header, T.Body, T.Save, T.Test, T.On, T.Option]);
+const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set([...TOP_LEVEL_START, T.Description, T.Method, T.Header, T.Body, T.Example, T.Save, T.Test, T.On, T.Option, T.Bearer, T.Basic, T.ApiKey, T.Domain]);
 const MISPLACED = {
   call: (word: string) => `${word} cannot be used directly in a call step: put it inside on success { } or on failure { }`,
   menu: (word: string) => `${word} cannot be used directly in a menu: put it inside an option "…" { }`,
@@ -94,7 +82,7 @@ const MISPLACED = {
   option: (word: string) => `${word} cannot be used inside a menu option: it belongs directly in a call step`,
 };
 
-const CALL_ITEMS: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Header, T.Body, T.Save, T.Test, T.On, T.Success, T.Failure]);
+const CALL_ITEMS: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Header, T.Body, T.Example, T.Save, T.Test, T.On, T.Success, T.Failure]);
 
 /** Why a token cannot stand where the parser found it. */
 function strayReason(first: TokenType, hint: string): string {
@@ -114,14 +102,14 @@ function strayDiagnostics(strays: IToken[], text: string, reported?: ReadonlySet
   let run: { span: Span; first: IToken; known: boolean } | undefined;
   const flush = () => {
     if (!run || run.known) return;
-    const image = text.slice(run.span.start, run.span.end);
+    const image = text.slice(run.span.start, Math.min(run.span.end, run.span.start + 200));
     const why = strayReason(run.first.tokenType, hint);
     out.push(syntaxError(run.span, `Unexpected ${quote(image)}: ${why}`));
   };
   for (const tok of strays) {
     const s = spanOf(tok);
     const known = reported?.has(tok.startOffset) ?? false;
-    if (run && !/[\r\n]/.test(text.slice(run.span.end, s.start))) {
+    if (run && !hasLineBreak(text, run.span.end, s.start)) {
       run.span.end = s.end;
       run.known ||= known;
     } else {
@@ -137,16 +125,16 @@ function fromParserError(e: IRecognitionException, text: string): Diagnostic {
   const tok = e.token;
   const prev = (e as { previousToken?: IToken }).previousToken;
   const prevEnd = prev && !Number.isNaN(prev.startOffset) ? prev.startOffset + prev.image.length : undefined;
-  if (Number.isNaN(tok.startOffset) || tok.tokenType.name === "EOF") {
+  if (Number.isNaN(tok.startOffset) || tok.tokenType === EOF) {
     const at = prevEnd ?? text.length;
     return syntaxError({ start: at, end: at }, expectation(e.message));
   }
   // A statement cut short at the end of its line: point there, not at the next line's first token.
-  if (prevEnd !== undefined && prevEnd <= tok.startOffset && /[\r\n]/.test(text.slice(prevEnd, tok.startOffset))) {
+  if (prevEnd !== undefined && prevEnd <= tok.startOffset && hasLineBreak(text, prevEnd, tok.startOffset)) {
     return syntaxError({ start: prevEnd, end: prevEnd }, expectation(e.message));
   }
-  if (/--> EOF <--/.test(e.message)) return syntaxError(spanOf(tok), `${unexpected(tok)}: ${strayReason(tok.tokenType, TOP_LEVEL_HINT)}`);
-  return syntaxError(spanOf(tok), `${unexpected(tok)}${expectedSuffix(e.message)}`);
+  if (e.message === EXPECTED_END) return syntaxError(spanOf(tok), `${unexpected(tok)}: ${strayReason(tok.tokenType, TOP_LEVEL_HINT)}`);
+  return syntaxError(spanOf(tok), `${unexpected(tok)}${e.message ? `: ${e.message}` : ""}`);
 }
 
 function unexpected(tok: IToken): string {
@@ -155,34 +143,26 @@ function unexpected(tok: IToken): string {
 
 /** Source text for a one-line message: `"b"` reads better as '"b"' than as "\"b\"". */
 function quote(image: string): string {
-  const line = image.replace(/\s*[\r\n]\s*/g, " ");
+  const line = image.slice(0, 200).replace(/\s*[\r\n]\s*/g, " ");
   const short = line.length > 40 ? `${line.slice(0, 40)}…` : line;
   if (!short.includes("\"")) return `"${short}"`;
   if (!short.includes("'")) return `'${short}'`;
   return JSON.stringify(short);
 }
 
-/** Chevrotain's messages list token names; say them as the author writes them. */
-function expectation(message: string): string {
-  const suffix = expectedSuffix(message);
-  if (suffix === ": expected }") return "Missing }: a block opened above is not closed";
-  return suffix ? `Incomplete statement${suffix}` : "Incomplete statement";
+/** The sentence for a statement that stops before a part it needs; `expected` comes from error-messages.ts. */
+function expectation(expected: string): string {
+  if (expected === EXPECTED_CLOSE) return "Missing }: a block opened above is not closed";
+  return expected && expected !== EXPECTED_END ? `Incomplete statement: ${expected}` : "Incomplete statement";
 }
 
-const TOKEN_WORDS: Record<string, string> = {
-  LCurly: "{", RCurly: "}", LBracket: "[", RBracket: "]", Equals: "=", Dot: ".", Dollar: "$",
-  StringLike: "a \"string\"", StringLiteral: "a \"string\"", UnterminatedString: "a \"string\"", Name: "a name", Identifier: "a name", Url: "a URL", JsonBody: "a JSON value", Method: "GET, POST, PUT, PATCH or DELETE",
-};
-
-function expectedSuffix(message: string): string {
-  const m = /Expecting (?:token of type --> (\w+) <--|: one of these possible Token sequences:([\s\S]*?)but found)/.exec(message);
-  if (!m) return "";
-  const names = m[1] ? [m[1]] : [...new Set([...m[2].matchAll(/\[([^\]]+)\]/g)].map((x) => x[1].split(",")[0].trim()))];
-  const words = [...new Set(names.map((n) => TOKEN_WORDS[n] ?? (n.startsWith("Kw") ? n.slice(2).replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase() : n)))];
-  if (!words.length) return "";
-  return `: expected ${words.length > 4 ? `${words.slice(0, 4).join(", ")}, …` : words.join(" or ")}`;
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
-
 
 /**
  * Chevrotain's recovery throws and catches an Error per broken statement; capturing

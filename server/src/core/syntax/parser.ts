@@ -5,12 +5,21 @@
 //
 // Tokens inserted by recovery have no position; `real()` turns them into
 // `undefined` so the AST only holds text that is really there.
+//
+// Every block loop, and the file itself, accepts every token but its block's
+// closing `}`: a line that starts no statement there is read as one stray line
+// (to its end, braces balanced). So no loop is ever left early, Chevrotain's
+// in-repetition recovery (which recurses once per re-sync) never runs, and one
+// unknown line costs one diagnostic. Blocks nested deeper than MAX_BLOCK_DEPTH
+// are skipped whole, which bounds the parser's recursion on any input.
 
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import type { Span } from "../types";
-import { identifier, stringLiteral, urlText, jsonBody, spanOf, spanBetween, tokenEnd } from "./ast-builders";
+import { MAX_BLOCK_DEPTH } from "../language";
+import { identifier, stringLiteral, urlText, jsonValue, spanOf, spanBetween, tokenEnd } from "./ast-builders";
+import { FLOW_ERROR_MESSAGES } from "./error-messages";
 
 type CallItem =
   | { kind: "description"; value?: A.StringLiteral }
@@ -18,6 +27,7 @@ type CallItem =
   | { kind: "connection"; value: A.ConnectionUse }
   | { kind: "header"; value: A.HeaderLine }
   | { kind: "body"; value: A.BodyLine }
+  | { kind: "example"; value: A.ExampleLine }
   | { kind: "save"; value: A.SaveLine }
   | { kind: "test"; value: A.TestLine }
   | { kind: "branch"; value: A.Branch };
@@ -36,13 +46,13 @@ export class FlowParser extends EmbeddedActionsParser {
 
   constructor() {
     // The grammar's validations run in the test suite (grammar.test.ts); skipping them at start-up saves ~15 ms per process.
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !FlowParser.validate });
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !FlowParser.validate, errorMessageProvider: FLOW_ERROR_MESSAGES });
     this.performSelfAnalysis();
   }
 
   // Alternatives arrays built once: OR takes a fresh array of closures on every
   // call otherwise, which in the hot loops was a large share of the allocations.
-  private topItemAlts?: IOrAlt<TopItem>[];
+  private topItemAlts?: IOrAlt<TopItem | undefined>[];
   private connectionAuthAlts?: IOrAlt<A.ConnectionAuth>[];
   private secretSourceAlts?: IOrAlt<A.SecretSource | undefined>[];
   private stepAlts?: IOrAlt<A.Step>[];
@@ -51,25 +61,23 @@ export class FlowParser extends EmbeddedActionsParser {
   private stepLoopAlts?: IOrAlt<A.Step | typeof MISPLACED | undefined>[];
   private nameOption?: { GATE: () => boolean; DEF: () => IToken };
 
-  /** How many tokens of the current input the last parse consumed (Chevrotain keeps its cursor protected). */
-  public get consumed(): number {
-    return (this as unknown as { currIdx: number }).currIdx + 1;
-  }
-
-  /** Top-level items until the parser cannot go on; the caller resumes after any leftover. */
+  /**
+   * Every top-level item, into `items` as each is read (so a statement the recovery gives up on
+   * loses only itself); a line that starts no top-level statement is skipped and reported.
+   */
   public file = this.RULE("file", () => {
-    const items: TopItem[] = [];
     this.MANY(() => {
+      if (!this.RECORDING_PHASE) this.blockDepth = 0;
       const item = this.SUBRULE(this.topItem);
-      this.ACTION(() => item && items.push(item));
+      this.ACTION(() => item && this.items.push(item));
     });
-    return items;
   });
 
-  private topItem = this.RULE("topItem", (): TopItem => this.OR((this.topItemAlts ??= [
+  private topItem = this.RULE("topItem", (): TopItem | undefined => this.OR((this.topItemAlts ??= [
     { ALT: () => ({ kind: "title" as const, value: this.SUBRULE(this.flowTitle) }) },
     { ALT: () => ({ kind: "connection" as const, value: this.SUBRULE(this.connection) }) },
     { ALT: () => ({ kind: "step" as const, value: this.SUBRULE(this.step) }) },
+    { ALT: () => { this.SUBRULE(this.strayAtTop); return undefined; } },
   ])));
 
   private flowTitle = this.RULE("flowTitle", (): A.FlowTitle => {
@@ -95,7 +103,7 @@ export class FlowParser extends EmbeddedActionsParser {
           this.ACTION(() => d && domains.push(d));
         },
       },
-      { ALT: () => this.skipStray() },
+      { ALT: () => this.SUBRULE(this.strayInConnection) },
     ]));
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(auth, domains, name, open)), name, auth, domains, blockSpan: blockSpan(open, close) }));
@@ -159,6 +167,7 @@ export class FlowParser extends EmbeddedActionsParser {
   /** The steps of a branch or option block; `opener` is its `on` or `option` keyword. */
   private steps = this.RULE("steps", (opener?: IToken, container?: "branch" | "option"): A.Step[] => {
     const steps: A.Step[] = [];
+    this.SUBRULE(this.deepBlock);
     this.MANY({
       GATE: () => !(opener && this.startsLineAtOrLeftOf(opener, CALL_ITEM_START)),
       DEF: () => {
@@ -167,7 +176,7 @@ export class FlowParser extends EmbeddedActionsParser {
           { ALT: () => this.SUBRULE(this.step) },
           // `save` inside `on success { }`: read, so the block goes on, and reported.
           { ALT: () => { this.SUBRULE(this.callItem); return MISPLACED; } },
-          { ALT: () => { this.skipStray(); return undefined; } },
+          { ALT: () => { this.SUBRULE(this.strayInCall); return undefined; } },
         ]));
         if (this.RECORDING_PHASE) return;
         if (isMisplaced(item)) {
@@ -200,24 +209,27 @@ export class FlowParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.name);
     const displayName = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const items: CallItem[] = [];
+    this.SUBRULE(this.deepBlock);
     this.MANY({
       GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START),
       DEF: () => {
         const item = this.OR((this.callLoopAlts ??= [
           { ALT: () => this.SUBRULE(this.callItem) },
           { ALT: () => { this.misplacedStep("call"); return undefined; } },
-          { ALT: () => { this.skipStray(); return undefined; } },
+          { ALT: () => { this.SUBRULE2(this.strayInCall); return undefined; } },
         ]));
         this.ACTION(() => item && items.push(item));
       },
     });
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
       const step: A.CallStep = {
         kind: "call", keywordSpan: spanOf(kw), name, displayName, blockSpan: blockSpan(open, close),
         span: spanBetween(kw, real(close) ?? lastEnd(items.flatMap((i) => (i.value ? [i.value] : [])), displayName, name, open)),
-        descriptions: [], requests: [], connections: [], headers: [], bodies: [], saves: [], tests: [],
+        descriptions: [], requests: [], connections: [], headers: [], bodies: [], examples: [], saves: [], tests: [],
       };
       for (const item of items) {
         switch (item.kind) {
@@ -226,6 +238,7 @@ export class FlowParser extends EmbeddedActionsParser {
           case "connection": step.connections.push(item.value); break;
           case "header": step.headers.push(item.value); break;
           case "body": step.bodies.push(item.value); break;
+          case "example": step.examples.push(item.value); break;
           case "save": step.saves.push(item.value); break;
           case "test": step.tests.push(item.value); break;
           case "branch":
@@ -275,8 +288,18 @@ export class FlowParser extends EmbeddedActionsParser {
         const kw = this.CONSUME(T.Body);
         const json = this.OPTION3(() => this.CONSUME(T.JsonBody));
         return this.ACTION(() => {
-          const j = real(json) ? jsonBody(json!) : undefined;
+          const j = real(json) ? jsonValue(json!) : undefined;
           return { kind: "body" as const, value: { span: spanBetween(kw, j?.span), keywordSpan: spanOf(kw), json: j } };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(T.Example);
+        const json = this.OPTION4(() => this.CONSUME2(T.JsonBody));
+        return this.ACTION(() => {
+          const j = real(json) ? jsonValue(json!) : undefined;
+          return { kind: "example" as const, value: { span: spanBetween(kw, j?.span), keywordSpan: spanOf(kw), json: j } };
         });
       },
     },
@@ -308,7 +331,9 @@ export class FlowParser extends EmbeddedActionsParser {
       { ALT: () => { this.CONSUME(T.Failure); return "failure" as const; } },
     ]);
     const open = this.CONSUME(T.LCurly);
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "branch"] });
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], open)), outcome: outcome ?? "success", steps: steps ?? [] }));
   });
@@ -394,7 +419,9 @@ export class FlowParser extends EmbeddedActionsParser {
     const name = this.SUBRULE(this.name);
     const question = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const options: A.MenuOption[] = [];
+    this.SUBRULE(this.deepBlock);
     this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
       {
         ALT: () => {
@@ -403,8 +430,9 @@ export class FlowParser extends EmbeddedActionsParser {
         },
       },
       { ALT: () => this.misplacedStep("menu") },
-      { ALT: () => this.skipStray() },
+      { ALT: () => this.SUBRULE(this.strayInMenu) },
     ]) });
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({
       kind: "menu" as const, keywordSpan: spanOf(kw), name, question, options, blockSpan: blockSpan(open, close),
@@ -416,7 +444,9 @@ export class FlowParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Option);
     const label = this.OPTION(() => this.SUBRULE(this.string));
     const open = this.CONSUME(T.LCurly);
+    if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "option"] });
+    if (!this.RECORDING_PHASE) this.blockDepth--;
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => ({ span: spanBetween(kw, real(close) ?? lastEnd(steps ?? [], label, open)), label, steps: steps ?? [] }));
   });
@@ -455,10 +485,66 @@ export class FlowParser extends EmbeddedActionsParser {
     return this.RECORDING_PHASE || !real(tok) ? undefined : stringLiteral(tok);
   });
 
-  /** A token no statement starts with: skipped, and remembered for one `syntax` diagnostic per run. */
-  private skipStray(): void {
-    const tok = this.CONSUME(T.Stray);
-    this.ACTION(() => real(tok) && this.strays.push(tok));
+  // ---------- stray lines ----------
+
+  /**
+   * A line that starts no statement in its block: its first token, then the rest of the line
+   * (braces balanced: a `}` that would close the block is left to close it). Remembered for one
+   * `syntax` diagnostic per line.
+   */
+  private strayLine(name: string, first: readonly TokenType[], top: boolean) {
+    const alts: IOrAlt<IToken>[] = first.map((type) => ({ ALT: () => this.CONSUME(type) }));
+    return this.RULE(name, () => {
+      const tok = this.OR(alts);
+      this.ACTION(() => {
+        this.strayBraces = tok.tokenType === T.LCurly ? 1 : 0;
+        if (real(tok)) (top ? this.topStrays : this.strays).push(tok);
+      });
+      this.MANY({
+        GATE: () => this.strayLineGoesOn(top),
+        DEF: () => {
+          const rest = this.CONSUME(T.Any);
+          this.ACTION(() => {
+            if (rest.tokenType === T.LCurly) this.strayBraces++;
+            else if (rest.tokenType === T.RCurly) this.strayBraces--;
+            (top ? this.topStrays : this.strays).push(rest);
+          });
+        },
+      });
+    });
+  }
+
+  private strayLineGoesOn(top: boolean): boolean {
+    const next = this.LA(1);
+    if (next.tokenType === EOF || !this.sameLine()) return false;
+    return top || next.tokenType !== T.RCurly || this.strayBraces > 0;
+  }
+
+  // One rule per kind of block: each starts with exactly the tokens that start nothing there, so
+  // every loop's alternatives stay LL(1) and unambiguous.
+  private strayInCall = this.strayLine("strayInCall", [T.Stray, T.Flow, T.Option, T.Bearer, T.Basic, T.ApiKey, T.Domain], false);
+  private strayInMenu = this.strayLine("strayInMenu", [T.Stray, T.Flow, T.Bearer, T.Basic, T.ApiKey, T.Domain, T.Connection, T.Description, T.Method, T.Header, T.Body, T.Example, T.Save, T.Test, T.On], false);
+  private strayInConnection = this.strayLine("strayInConnection", [T.Stray, T.Flow, T.Connection, T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End, T.Description, T.Method, T.Header, T.Body, T.Example, T.Save, T.Test, T.On, T.Option], false);
+  private strayAtTop = this.strayLine("strayAtTop", [T.Stray, T.RCurly, T.Bearer, T.Basic, T.ApiKey, T.Domain, T.Description, T.Method, T.Header, T.Body, T.Example, T.Save, T.Test, T.On, T.Option], true);
+
+  /** Inside a block nested deeper than MAX_BLOCK_DEPTH: every token up to the block's own `}`, unread. */
+  private deepBlock = this.RULE("deepBlock", () => {
+    this.MANY({
+      GATE: () => this.blockDepth > MAX_BLOCK_DEPTH && this.LA(1).tokenType !== EOF && !(this.LA(1).tokenType === T.RCurly && this.deepBraces === 0),
+      DEF: () => {
+        const tok = this.CONSUME(T.Any);
+        this.ACTION(() => {
+          if (tok.tokenType === T.LCurly) this.deepBraces++;
+          else if (tok.tokenType === T.RCurly) this.deepBraces--;
+        });
+      },
+    });
+  });
+
+  private enterBlock(open: IToken): void {
+    this.blockDepth++;
+    this.deepBraces = 0;
+    if (this.blockDepth === MAX_BLOCK_DEPTH + 1 && real(open)) this.tooDeep.push(spanOf(open));
   }
 
   /**
@@ -490,8 +576,30 @@ export class FlowParser extends EmbeddedActionsParser {
 
   /** Steps written straight inside a call or menu block, call lines inside a branch or option, by the last parse. */
   public misplaced: { keyword: Span; container: "call" | "menu" | "branch" | "option" }[] = [];
-  /** Tokens skipped by the last parse, in order. */
+  /** The top-level items of the last parse. */
+  public items: TopItem[] = [];
+  /** Tokens of stray lines inside blocks skipped by the last parse, in order. */
   public strays: IToken[] = [];
+  /** Tokens of stray top-level lines skipped by the last parse, in order. */
+  public topStrays: IToken[] = [];
+  /** The `{` of each block that opens deeper than MAX_BLOCK_DEPTH (its content is not read). */
+  public tooDeep: Span[] = [];
+  private blockDepth = 0;
+  private strayBraces = 0;
+  private deepBraces = 0;
+
+  /** Gets the parser ready for `tokens` of `text`. */
+  public prepare(tokens: IToken[], text: string): void {
+    this.input = tokens;
+    this.text = text;
+    this.items = [];
+    this.strays = [];
+    this.topStrays = [];
+    this.missing = [];
+    this.misplaced = [];
+    this.tooDeep = [];
+    this.blockDepth = 0;
+  }
   /** Places where a statement ended before a required part: offset and what was expected. */
   public missing: { offset: number; expected: string }[] = [];
   /** The text being parsed: the line-sensitive gates read it. */
@@ -530,7 +638,7 @@ export class FlowParser extends EmbeddedActionsParser {
 }
 
 const STEP_START: ReadonlySet<TokenType> = new Set([T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
-const CALL_ITEM_START: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Connection, T.Header, T.Body, T.Save, T.Test, T.On]);
+const CALL_ITEM_START: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Connection, T.Header, T.Body, T.Example, T.Save, T.Test, T.On]);
 
 /** What the steps loop's OR returns for a call line read inside a branch or option. */
 const MISPLACED = Object.freeze({ misplaced: true as const });
