@@ -12,7 +12,6 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { ROOT } from "../test/helpers/lsp-client";
 import { header, startHttpsServer } from "../test/helpers/https-server";
 import { testCertificate } from "../test/helpers/certificates";
 import { fmt, median } from "./stats";
@@ -20,7 +19,9 @@ import { fmt, median } from "./stats";
 const RUNS = Math.max(1, Math.min(50, Number(process.argv[2] ?? 5)));
 const WARMUP = 1;
 const STEPS = 20;
-const CLI = resolve(ROOT, "bin/botflow.js");
+// From the working folder (bench/all.sh runs in the repo root), not from this module's URL: the bench
+// bundle lives in .cache/, which a worktree may share with another checkout through a symlink.
+const CLI = resolve(process.cwd(), "bin/botflow.js");
 
 interface Ran {
   ms: number;
