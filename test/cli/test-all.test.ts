@@ -159,7 +159,8 @@ describe("cli: botflow test --record and --all", function () {
     status = 503;
     const drift = await run(["shop.flow", "--all", "--json"]);
     assert.equal(drift.code, 4);
-    const doc = JSON.parse(drift.stdout.slice(drift.stdout.indexOf("{\n")));
+    // stdout is the one JSON document, nothing else
+    const doc = JSON.parse(drift.stdout);
     assert.equal(doc.exitCode, 4);
     const [lookup, customer] = doc.files[0].steps;
     assert.equal(lookup.result, "drift");

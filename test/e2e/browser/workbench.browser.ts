@@ -2,7 +2,9 @@
 // the Problems panel lists broken.flow's diagnostics; on a flow whose URL
 // points at a loopback HTTPS server, clicking the "Run test call" lens, typing
 // the missing test value, accepting to keep it, picking two fields and saving
-// writes the save and test lines to the file on disk.
+// writes the save and test lines to the file on disk; the run records the
+// response as the step's sample, whose value then shows in the hover on a save
+// path and whose paths completion offers after `save NAME = `.
 //
 //   bash test/e2e/run-all.sh browser
 // Screenshots: test-artifacts/screenshots/browser-*.png
@@ -174,5 +176,37 @@ call lookup "Look up order" {
     // The lens shows the last result.
     await waitForText(page.locator(SELECTORS.codeLens).first(), /^Run test call · 200 OK · \d+ ms$/);
     assert.deepEqual([...session.blocked], []);
+  });
+
+  it("shows the recorded sample in the hover on a save path and offers its paths after `save NAME = `", async () => {
+    // botflow.samples.record is on by default: the run above kept the response.
+    const sample = JSON.parse(readFileSync(join(folder, ".botflow/samples/shop-test/lookup.json"), "utf8"));
+    assert.deepEqual(sample.body, { order: { id: 1001, status: "shipped" }, items: [{ sku: "A1" }] });
+    await openFile(page, FLOW);
+    const editor = page.locator(".monaco-editor .view-lines").first();
+    await editor.click();
+    const goToLine = async (line: number) => {
+      await page.keyboard.press("Control+g");
+      await page.keyboard.type(String(line));
+      await page.keyboard.press("Enter");
+    };
+    // line 11: `  save id = order.id`; the cursor at its end is on the path
+    await goToLine(11);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+i");
+    const hover = page.locator(".monaco-hover:visible").first();
+    await waitForText(hover, /Recorded sample: 1001 \(number\) · recorded (just now|1 minute ago)/);
+    await screenshot(page, "browser-sample-hover");
+    await page.keyboard.press("Escape");
+
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("save state = ");
+    await page.keyboard.press("Control+Space");
+    const suggest = page.locator(".suggest-widget:visible").first();
+    await waitForText(suggest, /order\.status/);
+    await screenshot(page, "browser-sample-completion");
+    await page.keyboard.press("Escape");
   });
 });

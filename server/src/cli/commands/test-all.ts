@@ -58,7 +58,8 @@ export async function testAllCommand(options: AllOptions, io: CliIo): Promise<nu
       }
     }
     outcomes.push(outcome);
-    for (const line of fileLines(outcome)) io.stdout(`${line}\n`);
+    // lines as each file is done (a long run shows progress); --json prints one document at the end instead
+    if (!options.json) for (const line of fileLines(outcome)) io.stdout(`${line}\n`);
   }
 
   const verdicts = outcomes.flatMap((o) => o.steps.map((s) => s.verdict));
