@@ -110,6 +110,20 @@ describe("cli: botflow test --record and --all", function () {
     assert.equal(await readFile(samplePath("lookup_order"), "utf8"), "{ half a sample");
   });
 
+  it("--record of a response that is not JSON keeps its status and says why no path can be checked", async () => {
+    server.respond = (req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`hello ${header(req, "authorization")}`);
+    };
+    assert.equal((await run(["shop.flow", "lookup_order", "--record"])).code, 0);
+    const text = await readFile(samplePath("lookup_order"), "utf8");
+    assert.ok(!text.includes(TOKEN), text);
+    const sample = JSON.parse(text);
+    assert.equal(sample.status, 200);
+    assert.equal(sample.body, undefined);
+    assert.equal(sample.reason, "the response is not JSON");
+  });
+
   it("--all: exit 0 while the API matches, drift lines in check's format and exit 4 once it changes shape, the unsendable step skipped", async () => {
     const first = await run(["shop.flow", "--all", "--record"]);
     assert.equal(first.code, 0, first.stdout + first.stderr);

@@ -178,11 +178,17 @@ call lookup "Look up order" {
     assert.deepEqual([...session.blocked], []);
   });
 
-  it("shows the recorded sample in the hover on a save path and offers its paths after `save NAME = `", async () => {
+  it("shows the recorded sample on the lens, in the hover on a save path, and its paths after `save NAME = `", async () => {
     // botflow.samples.record is on by default: the run above kept the response.
-    const sample = JSON.parse(readFileSync(join(folder, ".botflow/samples/shop-test/lookup.json"), "utf8"));
-    assert.deepEqual(sample.body, { order: { id: 1001, status: "shipped" }, items: [{ sku: "A1" }] });
-    await openFile(page, FLOW);
+    const recorded = readFileSync(join(folder, ".botflow/samples/shop-test/lookup.json"), "utf8");
+    assert.deepEqual(JSON.parse(recorded).body, { order: { id: 1001, status: "shipped" }, items: [{ sku: "A1" }] });
+    assert.ok(!recorded.includes(TOKEN), "the token is in the sample");
+    // A second flow with that sample and no run in this session: what the editor shows comes from the file alone.
+    mkdirSync(join(folder, ".botflow/samples/shop-sample"), { recursive: true });
+    writeFileSync(join(folder, ".botflow/samples/shop-sample/lookup.json"), recorded);
+    writeFileSync(join(folder, "shop-sample.flow"), readFileSync(join(folder, FLOW), "utf8"));
+    await openFile(page, "shop-sample.flow");
+    await waitForText(page.locator(SELECTORS.codeLens).first(), /^Run test call · 200 OK · recorded (just now|1 minute ago)$/);
     const editor = page.locator(".monaco-editor .view-lines").first();
     await editor.click();
     const goToLine = async (line: number) => {
@@ -197,6 +203,8 @@ call lookup "Look up order" {
     await page.keyboard.press("Control+i");
     const hover = page.locator(".monaco-hover:visible").first();
     await waitForText(hover, /Recorded sample: 1001 \(number\) · recorded (just now|1 minute ago)/);
+    // the hover fades in: let it settle before the picture
+    await page.waitForTimeout(400);
     await screenshot(page, "browser-sample-hover");
     await page.keyboard.press("Escape");
 
@@ -206,6 +214,7 @@ call lookup "Look up order" {
     await page.keyboard.press("Control+Space");
     const suggest = page.locator(".suggest-widget:visible").first();
     await waitForText(suggest, /order\.status/);
+    await page.waitForTimeout(400);
     await screenshot(page, "browser-sample-completion");
     await page.keyboard.press("Escape");
   });
