@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../../server/src/core/analyze";
+import { prng } from "../helpers/prng";
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "samples");
 const SEVERITIES = new Set(["error", "warning", "information", "hint"]);
@@ -26,18 +27,6 @@ function check(text: string, label: string): void {
       assert.fail(`bad diagnostic on ${label}: ${JSON.stringify(d)}\ntext: ${JSON.stringify(text)}`);
     }
   }
-}
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [

@@ -1,18 +1,6 @@
 // Seeded random JSON values for property tests: nested objects and arrays
 // with odd keys, long strings and long arrays, reproducible from a seed.
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = ["id", "name", "status", "items", "sku", "odd key", "a.b", "{{x}}", "GET", "ünï", "", "x-y", "0"];
 
 export function randomJson(next: () => number, depth = 0, extraStrings: readonly string[] = []): unknown {

@@ -3,7 +3,8 @@ import { analyze } from "../../../server/src/core/analyze";
 import { findCallStep } from "../../../server/src/core/request/prepare-test-request";
 import { flattenJson, MAX_FIELDS } from "../../../server/src/core/response/fields";
 import { formatPath, type FieldSegment } from "../../../server/src/core/response/response-path";
-import { nameCandidates, toSnakeCase } from "../../../server/src/core/response/save-names";
+import { nameCandidates } from "../../../server/src/core/response/save-names";
+import { toSnakeCase } from "../../../server/src/core/text/snake-case";
 
 const rows = (value: unknown) => flattenJson(value).fields.map((f) => [f.path, f.value, f.type]);
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { capJson, MAX_DEPTH, MAX_EXTRA_SHAPES, MAX_ITEMS, MAX_STRING, MAX_VALUES } from "../../../server/src/core/samples/cap-json";
 import { lookupPath, samplePaths } from "../../../server/src/core/samples/sample-paths";
 import { checkPath } from "../../../server/src/core/samples/step-sample";
-import { prng, randomJson } from "../../helpers/random-json";
+import { prng } from "../../helpers/prng";
+import { randomJson } from "../../helpers/random-json";
 
 describe("capping a sample", () => {
   it("leaves a small response as it is, with no cap note", () => {

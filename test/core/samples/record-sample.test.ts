@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { recordSample } from "../../../server/src/core/samples/record-sample";
 import { parseSample } from "../../../server/src/core/samples/sample";
 import type { Redactions } from "../../../server/src/core/request/prepared-request";
-import { prng, randomJson } from "../../helpers/random-json";
+import { prng } from "../../helpers/prng";
+import { randomJson } from "../../helpers/random-json";
 
 const TOKEN = "tok-sample-9f8e7d6c5b";
 const NUMERIC = "4815162342";

@@ -3,12 +3,10 @@
 // or as "undefined".
 
 import type { StringLiteral } from "../syntax/ast";
-
-const VAR_REF = /\{\{([^{}\n]*)\}\}/g;
+import { replaceVarRefs } from "../text/var-refs";
 
 export function interpolate(template: string, values: ReadonlyMap<string, string>): string {
-  if (!template.includes("{{")) return template;
-  return template.replace(VAR_REF, (_whole, inner: string) => values.get(inner.trim()) ?? "");
+  return replaceVarRefs(template, (ref) => values.get(ref.name) ?? "");
 }
 
 /** A message, prompt or label as shown; a missing string (a broken statement) shows as empty. */

@@ -9,6 +9,7 @@
 
 import type { IToken } from "chevrotain";
 import * as T from "../syntax/tokens";
+import { jsonValueExtent } from "../syntax/json-extent";
 import type { Span } from "../types";
 import { hasLineBreak, isWordToken, lexFlow, tokenEnd } from "./lex";
 
@@ -88,21 +89,10 @@ function freeTextAt(prefix: string, tok: IToken, at: number): CursorContext["ins
   }
 }
 
-/** An object or array body whose brackets are not yet balanced. */
+/** An object or array body whose brackets are not yet balanced (the lexer's own reading of where a value ends). */
 function unclosedJson(json: string): boolean {
   if (!/^[{[]/.test(json) || json.startsWith("{{")) return false;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === "\"" || c === "\n") inString = false;
-    } else if (c === "\"") inString = true;
-    else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") depth--;
-  }
-  return depth > 0;
+  return jsonValueExtent(json, 0).unclosed !== undefined;
 }
 
 function openVariable(text: string, typed: string, at: number): OpenVariable | undefined {

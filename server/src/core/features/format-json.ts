@@ -3,7 +3,9 @@
 // at line starts and ends changes; the text on each line stays as written.
 // A body that is not valid JSON is left exactly as it is.
 
+import { createScanner } from "jsonc-parser";
 import { maskVariables, checkJsonBody } from "../analysis/json-body";
+import { SyntaxKind } from "../text/json-tokens";
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -27,18 +29,13 @@ export function reindentJson(json: string, baseIndent: string, eol: string): str
   return out.join(eol);
 }
 
-/** Opened minus closed brackets on one line, outside strings (JSON strings never span lines). */
+/** Opened minus closed brackets on one line, outside strings (JSON strings never span lines), by jsonc-parser's scanner. */
 function depthChange(line: string): number {
+  const scanner = createScanner(line, true);
   let change = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === "\"") inString = false;
-    } else if (c === "\"") inString = true;
-    else if (c === "{" || c === "[") change++;
-    else if (c === "}" || c === "]") change--;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) change++;
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) change--;
   }
   return change;
 }

@@ -5,23 +5,11 @@
 // only then a number is added.
 
 import type { FieldSegment } from "./response-path";
+import { KEYWORDS } from "../language";
+import { toSnakeCase } from "../text/snake-case";
 
 // Statement words: a variable named like one reads badly, and `body` even lexes as the start of a JSON body.
-const KEYWORDS = new Set([
-  "flow", "connection", "bearer", "basic", "api_key", "env", "secret", "domain", "say", "ask", "as", "call",
-  "description", "header", "body", "save", "test", "on", "success", "failure", "menu", "option", "goto", "handoff", "end",
-]);
-
-export function toSnakeCase(key: string): string {
-  return key
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
+const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);
 
 /**
  * Names to try for a path, best first: the last key, then with more and more
@@ -42,7 +30,7 @@ export function nameCandidates(segments: readonly FieldSegment[]): string[] {
 
 /** Picks a free name for each path in order, marking each as taken. */
 export function uniqueName(segments: readonly FieldSegment[], taken: Set<string>): string {
-  const free = (name: string) => !taken.has(name) && !KEYWORDS.has(name);
+  const free = (name: string) => !taken.has(name) && !RESERVED.has(name);
   const candidates = nameCandidates(segments);
   let name = candidates.find(free);
   if (!name) {

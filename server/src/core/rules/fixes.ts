@@ -22,16 +22,5 @@ export function indentAt(doc: FlowDocument, offset: number): string {
   return /^[ \t]*/.exec(doc.text.slice(start, start + 200))![0];
 }
 
-/** `OrderId` → `order_id`, `order-id` → `order_id`; never empty. */
-export function toSnakeCase(name: string): string {
-  const snake = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, "_")
-    .replace(/_+/g, "_")
-    .replace(/^_(?=.)|(?<=.)_$/g, "");
-  return snake || "value";
-}
 
 export { VARIABLE_NAME } from "../language";

@@ -14,6 +14,7 @@ import { textOf } from "../analysis/url";
 import type { Endpoint } from "../analysis/document";
 import type { Fix, Span } from "../types";
 import { replaceVarRefs } from "../text/var-refs";
+import { isWhatwgUrl } from "../text/whatwg-url";
 
 interface Problem {
   message: string;
@@ -81,7 +82,7 @@ function findProblem(text: string, { request, parts, vars }: Endpoint): Problem 
   if (port && !port.includes("{{") && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
     return { message: `${JSON.stringify(port)} is not a port number (1-65535)`, span: parts.port };
   }
-  if (!URL.canParse(concrete(url.raw, url.span.start, vars).replace(/^[^:]*:/, "https:"))) return { message: "This is not a valid URL" };
+  if (!isWhatwgUrl(concrete(url.raw, url.span.start, vars).replace(/^[^:]*:/, "https:"))) return { message: "This is not a valid URL" };
   return undefined;
 }
 

@@ -2,7 +2,8 @@
 // digits and underscores. The fix renames the variable everywhere.
 
 import { defineRule } from "./rule";
-import { toSnakeCase, VARIABLE_NAME } from "./fixes";
+import { VARIABLE_NAME } from "./fixes";
+import { toSnakeCase } from "../text/snake-case";
 import type { FlowDocument } from "../analysis/document";
 import type { Fix, TextEdit } from "../types";
 
@@ -22,8 +23,9 @@ export default defineRule({
 });
 
 function renameEverywhere(doc: FlowDocument, name: string): { newName: string; fix: Fix } {
-  let newName = toSnakeCase(name);
-  for (let i = 2; doc.symbols.variables.has(newName) && newName !== name; i++) newName = `${toSnakeCase(name)}_${i}`;
+  const snake = toSnakeCase(name) || "value";
+  let newName = snake;
+  for (let i = 2; doc.symbols.variables.has(newName) && newName !== name; i++) newName = `${snake}_${i}`;
   const edits: TextEdit[] = [];
   for (const def of doc.symbols.variables.get(name) ?? []) edits.push({ span: def.id.span, newText: newName });
   for (const use of doc.flow.uses) if (use.ref.name === name) edits.push({ span: use.ref.nameSpan, newText: newName });
