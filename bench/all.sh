@@ -22,6 +22,7 @@ bench keystroke.ts
 bench server-memory.ts
 bench test-call.ts
 bench test-call-process.ts
+bench test-all.ts
 bench graph.ts
 
 echo

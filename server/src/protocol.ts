@@ -6,13 +6,19 @@
 // own copy of vscode-jsonrpc, whose classes do not type-check across copies.
 
 import type { TestCallSummary } from "./core/features/test-call-summary";
-import type { TestCallSecretSource } from "./core/test-call/report";
+import type { TestCallReport, TestCallSecretSource } from "./core/test-call/report";
 
 export type { TestCallField, TestCallSummary } from "./core/features/test-call-summary";
 // The test call's plan and report are the core's own shapes (core/test-call/report.ts), sent as they are.
 export type {
-  TestCallFieldChoice, TestCallPlanView as TestCallPlan, TestCallReport as RunTestCallResult, TestCallSecretSource,
+  TestCallFieldChoice, TestCallPlanView as TestCallPlan, TestCallSecretSource,
 } from "./core/test-call/report";
+
+/** What became of the step's sample after a run (botflow.samples.record): the file written (relative to the flow's folder), or why not. */
+export type SampleRecording = { recorded: string } | { notRecorded: string };
+
+/** botflow/runTestCall's answer: the core's report, and the sample recording when one was asked for. */
+export type RunTestCallResult = TestCallReport & { sample?: SampleRecording };
 
 export const LANGUAGE_ID = "botflow";
 
@@ -120,6 +126,8 @@ export interface RunTestCallParams {
   timeoutMs?: number;
   /** extra CA certificates (PEM text) */
   caCertificates?: string[];
+  /** keep the response as the step's sample; absent: the botflow.samples.record setting decides */
+  record?: boolean;
 }
 
 /** The parameters with anything mistyped left out; undefined without uri and step. */
@@ -132,6 +140,7 @@ export function readRunTestCallParams(raw: unknown): RunTestCallParams | undefin
     secrets: stringRecord(raw.secrets),
     ...(positiveNumber(raw.timeoutMs) !== undefined ? { timeoutMs: raw.timeoutMs as number } : {}),
     caCertificates: strings(raw.caCertificates),
+    ...(typeof raw.record === "boolean" ? { record: raw.record } : {}),
   };
 }
 
@@ -178,6 +187,10 @@ export interface BotflowSettings {
     /** wait this long after the last keystroke before checking the file */
     debounceMs: number;
   };
+  samples: {
+    /** Run test call keeps the response as the step's sample (.botflow/samples/, docs/samples.md); the server writes it */
+    record: boolean;
+  };
 }
 
 export const SETTINGS_SECTION = "botflow";
@@ -186,6 +199,9 @@ export const DEFAULT_SETTINGS: BotflowSettings = {
   trace: { server: "off" },
   testCall: { timeoutMs: 10_000, caCertificates: [] },
   diagnostics: { debounceMs: 50 },
+  // Off unless the client says: VS Code sends package.json's default (true); an editor that sends no
+  // settings gets no files written into its workspace unasked.
+  samples: { record: false },
 };
 
 /** Settings as sent by a client (any part may be missing or mistyped), completed with the defaults. */
@@ -194,6 +210,7 @@ export function readSettings(raw: unknown): BotflowSettings {
   const testCall = isRecord(section.testCall) ? section.testCall : {};
   const diagnostics = isRecord(section.diagnostics) ? section.diagnostics : {};
   const trace = isRecord(section.trace) ? section.trace : {};
+  const samples = isRecord(section.samples) ? section.samples : {};
   const server = trace.server === "messages" || trace.server === "verbose" ? trace.server : "off";
   return {
     trace: { server },
@@ -202,6 +219,7 @@ export function readSettings(raw: unknown): BotflowSettings {
       caCertificates: strings(testCall.caCertificates),
     },
     diagnostics: { debounceMs: nonNegativeNumber(diagnostics.debounceMs) ?? DEFAULT_SETTINGS.diagnostics.debounceMs },
+    samples: { record: typeof samples.record === "boolean" ? samples.record : DEFAULT_SETTINGS.samples.record },
   };
 }
 

@@ -58,6 +58,8 @@ type Waiter = { matches: (p: PublishDiagnosticsParams) => boolean; resolve: (p: 
 export class LspClient {
   readonly stderr: string[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** what the server registered dynamically (client/registerCapability) */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly codeLensRefreshes: number[] = [];
   initializeResult!: InitializeResult;
@@ -92,7 +94,10 @@ export class LspClient {
       for (const waiter of client.refreshWaiters.splice(0)) waiter();
       return null;
     });
-    connection.onRequest("client/registerCapability", () => null);
+    connection.onRequest("client/registerCapability", (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...p.registrations);
+      return null;
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest("initialize", {
       processId: process.pid, rootUri: null, capabilities: options.capabilities ?? CLIENT_CAPABILITIES, clientInfo: { name: "botflow-tests" },

@@ -58,5 +58,8 @@ describe("client: the extension manifest", () => {
     assert.equal(p["botflow.testCall.timeoutMs"].default, DEFAULT_SETTINGS.testCall.timeoutMs);
     assert.deepEqual(p["botflow.testCall.caCertificates"].default, DEFAULT_SETTINGS.testCall.caCertificates);
     assert.equal(p["botflow.diagnostics.debounceMs"].default, DEFAULT_SETTINGS.diagnostics.debounceMs);
+    // VS Code records by default; a client that sends no settings gets no files written unasked
+    assert.equal(p["botflow.samples.record"].default, true);
+    assert.equal(DEFAULT_SETTINGS.samples.record, false);
   });
 });

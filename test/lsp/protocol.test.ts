@@ -5,8 +5,10 @@ describe("protocol: shared readers", () => {
   it("completes settings with the defaults and ignores mistyped values", () => {
     assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
     assert.deepEqual(readSettings({ diagnostics: { debounceMs: 0 }, testCall: { timeoutMs: 500, caCertificates: ["/a.pem", 3] }, trace: { server: "verbose" } }), {
-      trace: { server: "verbose" }, testCall: { timeoutMs: 500, caCertificates: ["/a.pem"] }, diagnostics: { debounceMs: 0 },
+      trace: { server: "verbose" }, testCall: { timeoutMs: 500, caCertificates: ["/a.pem"] }, diagnostics: { debounceMs: 0 }, samples: { record: false },
     });
+    assert.deepEqual(readSettings({ samples: { record: true } }).samples, { record: true });
+    assert.deepEqual(readSettings({ samples: { record: "yes" } }).samples, { record: false });
     assert.deepEqual(readSettings({ diagnostics: { debounceMs: -5 }, testCall: { timeoutMs: "fast" } }), DEFAULT_SETTINGS);
   });
 

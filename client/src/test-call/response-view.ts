@@ -63,6 +63,8 @@ export function formatResponse(step: string, result: RunTestCallResult): string 
     for (const f of result.fields) out.push(`${f.path} = ${f.value} (${f.type})${f.alreadySavedAs ? ` saved as ${f.alreadySavedAs}` : ""}`);
   }
   if (result.note) out.push("", `# ${result.note}`);
+  // the server writes the sample (botflow.samples.record); this only says what became of it
+  if (result.sample) out.push("", "recorded" in result.sample ? `# Sample recorded: ${result.sample.recorded}` : `# Sample not recorded: ${result.sample.notRecorded}`);
   return `${out.join("\n")}\n`;
 }
 

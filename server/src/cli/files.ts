@@ -1,8 +1,8 @@
 // Files the commands read besides their flow, and how they name them: one
 // place for the paths shown in messages and for loading --ca certificates.
 
-import { isAbsolute, relative, resolve } from "node:path";
-import { filesOf, type CliIo } from "./io";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { filesOf, type CliFileSystem, type CliIo } from "./io";
 
 /** Where a command reads from: its working folder and file system. */
 export type Place = Pick<CliIo, "cwd" | "fs">;
@@ -34,4 +34,23 @@ export async function loadCertificates(at: Place, files: readonly string[]): Pro
     pems.push(text.value);
   }
   return { ok: true, value: pems };
+}
+
+/** The .flow files at `path`: the file itself, or every *.flow below a folder, sorted. */
+export async function flowFiles(fs: CliFileSystem, path: string): Promise<string[]> {
+  let directory: boolean;
+  try {
+    directory = await fs.isDirectory(path);
+  } catch (error) {
+    throw new Error(`no such file or folder: ${path} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+  }
+  if (!directory) return [path];
+  const out: string[] = [];
+  for (const entry of await fs.list(path)) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = join(path, entry.name);
+    if (entry.isDirectory) out.push(...(await flowFiles(fs, full)));
+    else if (entry.name.endsWith(".flow")) out.push(full);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ const USAGE = `Usage: botflow <command> [options]
 Commands:
   check [--format text|json] PATH...   report the diagnostics of .flow files (folders are searched)
   test FILE STEP [options]              run one call step's request for real and list its response fields
+  test FILE... --all [options]          send every call step and compare each response with its sample (API drift)
   run FILE [options]                    talk to a flow in the terminal
   graph FILE [--format json|dot|svg|mermaid] [-o OUT]   the flow as a graph or a drawing
   lsp --stdio                           start the language server (for any LSP editor)

@@ -13,6 +13,7 @@ import { documentSymbols, type OutlineSymbol } from "./features/document-symbols
 import { foldingRanges, type FoldingRange } from "./features/folding";
 import { formatDocument } from "./features/format";
 import { hover, type Hover, type HoverOptions } from "./features/hover";
+import type { SampleViewOptions } from "./features/sample-view";
 import { definition, highlights, references } from "./features/navigation";
 import type { Occurrence } from "./features/occurrences";
 import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from "./features/rename";
@@ -62,7 +63,8 @@ export interface FlowService {
   format(document: FlowDocument): TextEdit[];
   semanticTokens(document: FlowDocument): SemanticToken[];
   quickFixes(diagnostics: readonly Diagnostic[], range: Span): QuickFix[];
-  codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup): TestCallLens[];
+  /** `samples`: the steps' recorded samples, for `Run test call · 200 OK · recorded 2 days ago` */
+  codeLenses(document: FlowDocument, lastTestResult?: TestResultLookup, samples?: SampleViewOptions): TestCallLens[];
 
   /** "Run test call": plan, send, and the save/test lines after it */
   testCall: TestCallService;
@@ -167,8 +169,12 @@ export { forEachStep } from "./analysis/walk";
 export { GRAPH_FORMATS } from "./graph/render";
 export { DIAGRAM_NODE_BUDGET } from "./graph/limit-graph";
 export { samplesCallPerformer } from "./engine/sample-call-performer";
-export { parseSample } from "./samples/sample";
+// Response samples (docs/samples.md): the file contract, a drift run's verdicts, the editor's views of a sample.
+export { parseSample, isSuccessStatus } from "./samples/sample";
 export { relativeSamplePath, sampleFilePath, sampleFolderPath } from "./samples/sample-file";
+export { judgeStep } from "./samples/judge-step";
+export { pathInfo, pathOffers, recordedAgo, sampleSummary } from "./samples/sample-describe";
+export { NO_SAMPLES } from "./samples/step-sample";
 
 export type { Analysis, RuleErrorListener } from "./analyze";
 // Types of the values the service takes and gives, for the shells.
@@ -198,11 +204,14 @@ export type { SendInput } from "./test-call/send";
 export type { SaveEdit, SaveLinesChoice } from "./test-call/save-edit";
 export type { Diagnostic, Severity, Span, TextEdit } from "./types";
 export type { TestCallSummary } from "./features/test-call-summary";
-export type { FlowFile } from "./syntax/ast";
+export type { CallStep, FlowFile } from "./syntax/ast";
 export type { Diagram, DiagramNodeInfo } from "./graph/diagram";
 export type { GraphFormat, Rendered } from "./graph/render";
 export type { LayoutDot } from "./graph/svg";
 export type { RuleInputs } from "./rules/rule";
-export type { SampleLoad } from "./samples/sample";
+export type { ResponseSample, SampleLoad, SampleParse } from "./samples/sample";
+export type { StepRun, StepVerdict } from "./samples/judge-step";
 export type { StepSamples } from "./samples/step-sample";
-export type { StepVerdict } from "./samples/judge-step";
+export type { PathInfo, PathOffer } from "./samples/sample-describe";
+export type { SampleViewOptions } from "./features/sample-view";
+export type { RecordDecision, Recorder } from "./test-call/record";

@@ -12,6 +12,8 @@ export interface ClientSupport {
   configuration: boolean;
   /** VS Code: completion items may re-open the suggest widget (goto → step names) */
   retriggerSuggest: boolean;
+  /** the client watches files the server names (sample files) */
+  watchedFiles: boolean;
 }
 
 export function clientSupport(caps: ClientCapabilities, clientName: string | undefined): ClientSupport {
@@ -21,6 +23,7 @@ export function clientSupport(caps: ClientCapabilities, clientName: string | und
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
     codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
     configuration: caps.workspace?.configuration === true,
+    watchedFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     retriggerSuggest: /visual studio code|vscodium|code - oss|code-server/i.test(clientName ?? ""),
   };
 }

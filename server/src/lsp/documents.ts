@@ -14,7 +14,7 @@
 
 import { TextDocuments } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { buildDocument, checkDocument as runRules, type Diagnostic, type FlowDocument } from "../core/index";
+import { buildDocument, checkDocument as runRules, type Diagnostic, type FlowDocument, type RuleInputs } from "../core/index";
 import { collectSoon } from "./heap";
 
 export interface CachedDocument {
@@ -39,6 +39,8 @@ export class FlowDocuments {
   constructor(
     private readonly onRuleError: (code: string, error: unknown) => void,
     private readonly capacity = DEFAULT_CAPACITY,
+    /** what the rules know besides the text (the document's recorded samples) */
+    private readonly inputs: (uri: string) => RuleInputs = () => ({}),
   ) {
     this.open.onDidClose((e) => {
       this.parsed.delete(e.document.uri);
@@ -59,8 +61,14 @@ export class FlowDocuments {
   diagnostics(uri: string, use = true): { version: number; document: FlowDocument; diagnostics: Diagnostic[] } | undefined {
     const entry = this.entry(uri, use);
     if (!entry) return undefined;
-    entry.diagnostics ??= runRules(entry.document, this.onRuleError);
+    entry.diagnostics ??= runRules(entry.document, this.onRuleError, this.inputs(uri));
     return { version: entry.version, document: entry.document, diagnostics: entry.diagnostics };
+  }
+
+  /** The rules' inputs changed (a sample was recorded or edited): check the document again when next asked. */
+  dropDiagnostics(uri: string): void {
+    const entry = this.parsed.get(uri);
+    if (entry) entry.diagnostics = undefined;
   }
 
   private entry(uri: string, use: boolean): Entry | undefined {

@@ -11,12 +11,15 @@ import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFolding
 import type { FlowDocuments } from "./documents";
 import type { Handle } from "./guard";
 import type { TestResults } from "./test-results";
+import type { SampleStore } from "./samples";
 
 export interface FeatureHandlerDeps {
   connection: Connection;
   core: FlowService;
   documents: FlowDocuments;
   results: TestResults;
+  /** the documents' recorded samples */
+  samples: SampleStore;
   handle: Handle;
   /** what the client supports, known after initialize */
   support: () => ClientSupport;
@@ -28,12 +31,16 @@ export function registerFeatureHandlers(deps: FeatureHandlerDeps): void {
 }
 
 /** Features asked at a position: completion, hover, navigation, rename. */
-function registerCursorFeatures({ connection, core, documents, results, handle, support }: FeatureHandlerDeps): void {
+function registerCursorFeatures({ connection, core, documents, results, samples, handle, support }: FeatureHandlerDeps): void {
   connection.onCompletion(
     handle("completion", null, ({ textDocument, position, context }) => {
       const doc = documents.get(textDocument.uri)?.document;
       if (!doc) return null;
-      const items = core.complete(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri), triggerCharacter: context?.triggerCharacter });
+      const items = core.complete(doc, toOffset(doc.lines, position), {
+        lastTestResult: results.lookup(textDocument.uri),
+        samples: samples.of(textDocument.uri),
+        triggerCharacter: context?.triggerCharacter,
+      });
       return items.map((item) => toCompletionItem(doc, item, support()));
     }),
   );
@@ -41,7 +48,7 @@ function registerCursorFeatures({ connection, core, documents, results, handle, 
   connection.onHover(
     handle("hover", null, ({ textDocument, position }) => {
       const doc = documents.get(textDocument.uri)?.document;
-      const found = doc && core.hover(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri) });
+      const found = doc && core.hover(doc, toOffset(doc.lines, position), { lastTestResult: results.lookup(textDocument.uri), samples: samples.of(textDocument.uri) });
       return doc && found ? toHover(doc, found) : null;
     }),
   );
@@ -87,7 +94,7 @@ function registerCursorFeatures({ connection, core, documents, results, handle, 
 }
 
 /** Features of the whole document: outline, folding, formatting, semantic tokens, quick fixes, code lenses. */
-function registerDocumentFeatures({ connection, core, documents, results, handle, support }: FeatureHandlerDeps): void {
+function registerDocumentFeatures({ connection, core, documents, results, samples, handle, support }: FeatureHandlerDeps): void {
   connection.onDocumentSymbol(
     handle("documentSymbol", null, ({ textDocument }) => {
       const doc = documents.get(textDocument.uri)?.document;
@@ -130,7 +137,7 @@ function registerDocumentFeatures({ connection, core, documents, results, handle
   connection.onCodeLens(
     handle("codeLens", null, ({ textDocument }) => {
       const doc = documents.get(textDocument.uri)?.document;
-      return doc ? core.codeLenses(doc, results.lookup(textDocument.uri)).map((lens) => toCodeLens(doc, textDocument.uri, lens)) : null;
+      return doc ? core.codeLenses(doc, results.lookup(textDocument.uri), { samples: samples.of(textDocument.uri) }).map((lens) => toCodeLens(doc, textDocument.uri, lens)) : null;
     }),
   );
 }

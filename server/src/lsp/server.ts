@@ -5,6 +5,7 @@
 import { CodeLensRefreshRequest, type Connection, type InitializeResult } from "vscode-languageserver/node";
 import { getFlowService, type HttpPort, type Timers } from "../core/index";
 import { nodeRuntime } from "../runtime/node-runtime";
+import { nodeSampleFiles } from "../runtime/sample-files";
 import { TEST_CALL_RESULT_NOTIFICATION, readTestCallResultParams } from "../protocol";
 import { clientSupport, serverCapabilities, type ClientSupport } from "./capabilities";
 import { DiagnosticsScheduler } from "./diagnostics";
@@ -15,6 +16,8 @@ import { Settings } from "./settings";
 import { TestResults } from "./test-results";
 import { registerTestCallHandlers } from "./test-call-handler";
 import { registerGraphHandler } from "./graph-handler";
+import { SampleStore, type SampleFiles } from "./samples";
+import { onSamplesChanged, watchSamples } from "./sample-watch";
 
 /**
  * What the server needs of the process, passed in as json-language-features
@@ -24,15 +27,19 @@ import { registerGraphHandler } from "./graph-handler";
 export interface ServerRuntime {
   http: HttpPort;
   timers: Timers;
+  /** the documents' recorded samples (.botflow/samples/); default the Node file system */
+  samples?: SampleFiles;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime = nodeRuntime()): void {
   let support: ClientSupport = clientSupport({}, undefined);
   const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const core = getFlowService({ onRuleError, http: runtime.http, timers: runtime.timers });
-  const documents = new FlowDocuments(onRuleError);
+  let samples: SampleStore | undefined;
+  const documents = new FlowDocuments(onRuleError, undefined, (uri) => ({ samples: samples?.of(uri) }));
   const settings = new Settings(connection, () => support.configuration);
   const diagnostics = new DiagnosticsScheduler(connection, documents, () => settings.current.diagnostics.debounceMs, runtime.timers);
+  samples = new SampleStore(runtime.samples ?? nodeSampleFiles, onSamplesChanged({ connection, documents, diagnostics, support: () => support }));
   const results = new TestResults();
   const handle: Handle = (name, fallback, handler) => guard(connection, name, fallback, handler);
 
@@ -40,7 +47,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
     support = clientSupport(params.capabilities, params.clientInfo?.name);
     return { capabilities: serverCapabilities(support), serverInfo: { name: "botflow" } };
   });
-  connection.onInitialized(() => void settings.refresh());
+  const afterInitialized: (() => void)[] = [];
+  connection.onInitialized(() => {
+    void settings.refresh();
+    for (const then of afterInitialized) then();
+  });
   connection.onDidChangeConfiguration((params) => void settings.refresh(params.settings));
 
   documents.open.onDidOpen((e) => diagnostics.schedule(e.document.uri, e.document.version, true));
@@ -50,7 +61,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
     results.forget(e.document.uri);
   });
 
-  registerFeatureHandlers({ connection, core, documents, results, handle, support: () => support });
+  afterInitialized.push(watchSamples({ connection, documents, diagnostics, samples, support: () => support }));
+  registerFeatureHandlers({ connection, core, documents, results, samples, handle, support: () => support });
 
   connection.onNotification(TEST_CALL_RESULT_NOTIFICATION, handle("testCallResult", undefined, (raw: unknown) => {
     const params = readTestCallResultParams(raw);
@@ -59,7 +71,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
     if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   }));
 
-  registerTestCallHandlers({ connection, core, documents, results, settings, canRefreshLenses: () => support.codeLensRefresh, handle });
+  registerTestCallHandlers({ connection, core, documents, results, samples, settings, canRefreshLenses: () => support.codeLensRefresh, handle });
   registerGraphHandler(connection, core, documents, results);
 
   documents.open.listen(connection);

@@ -23,12 +23,15 @@ import type { FlowDocuments } from "./documents";
 import type { Handle } from "./guard";
 import type { Settings } from "./settings";
 import type { TestResults } from "./test-results";
+import type { SampleStore } from "./samples";
 
 export interface TestCallHandlerDeps {
   connection: Connection;
   core: FlowService;
   documents: FlowDocuments;
   results: TestResults;
+  /** where "Run test call" records the step's sample (botflow.samples.record) */
+  samples: SampleStore;
   settings: Settings;
   /** whether the client can be asked to refresh code lenses */
   canRefreshLenses: () => boolean;
@@ -38,7 +41,7 @@ export interface TestCallHandlerDeps {
 const failed = (message: string) => new ResponseError(LSPErrorCodes.RequestFailed, message);
 const OPEN_FIRST = "Open the .flow file first";
 
-export function registerTestCallHandlers({ connection, core, documents, results, settings, canRefreshLenses, handle }: TestCallHandlerDeps): void {
+export function registerTestCallHandlers({ connection, core, documents, results, samples, settings, canRefreshLenses, handle }: TestCallHandlerDeps): void {
   /** The plan of a step of an open document; a ResponseError when there is none. */
   const planFor = (uri: string, step: string) => {
     const analysed = documents.diagnostics(uri);
@@ -80,8 +83,10 @@ export function registerTestCallHandlers({ connection, core, documents, results,
       if (!("last" in sent)) return sent.report;
       if (sent.report.kind === "cancelled" || token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "The test call was cancelled");
       results.set(params.uri, params.step, sent.last);
+      // the server writes the sample: it holds the redactions and the file system; the client only sees masked text
+      const sample = (params.record ?? settings.current.samples.record) ? await samples.record(params.uri, params.step, sent.record) : undefined;
       if (canRefreshLenses()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-      return sent.report;
+      return sample ? { ...sent.report, sample } : sent.report;
     }),
   );
 

@@ -2,7 +2,9 @@
 // the Problems panel lists broken.flow's diagnostics; on a flow whose URL
 // points at a loopback HTTPS server, clicking the "Run test call" lens, typing
 // the missing test value, accepting to keep it, picking two fields and saving
-// writes the save and test lines to the file on disk.
+// writes the save and test lines to the file on disk; the run records the
+// response as the step's sample, whose value then shows in the hover on a save
+// path and whose paths completion offers after `save NAME = `.
 //
 //   bash test/e2e/run-all.sh browser
 // Screenshots: test-artifacts/screenshots/browser-*.png
@@ -174,5 +176,46 @@ call lookup "Look up order" {
     // The lens shows the last result.
     await waitForText(page.locator(SELECTORS.codeLens).first(), /^Run test call · 200 OK · \d+ ms$/);
     assert.deepEqual([...session.blocked], []);
+  });
+
+  it("shows the recorded sample on the lens, in the hover on a save path, and its paths after `save NAME = `", async () => {
+    // botflow.samples.record is on by default: the run above kept the response.
+    const recorded = readFileSync(join(folder, ".botflow/samples/shop-test/lookup.json"), "utf8");
+    assert.deepEqual(JSON.parse(recorded).body, { order: { id: 1001, status: "shipped" }, items: [{ sku: "A1" }] });
+    assert.ok(!recorded.includes(TOKEN), "the token is in the sample");
+    // A second flow with that sample and no run in this session: what the editor shows comes from the file alone.
+    mkdirSync(join(folder, ".botflow/samples/shop-sample"), { recursive: true });
+    writeFileSync(join(folder, ".botflow/samples/shop-sample/lookup.json"), recorded);
+    writeFileSync(join(folder, "shop-sample.flow"), readFileSync(join(folder, FLOW), "utf8"));
+    await openFile(page, "shop-sample.flow");
+    await waitForText(page.locator(SELECTORS.codeLens).first(), /^Run test call · 200 OK · recorded (just now|1 minute ago)$/);
+    const editor = page.locator(".monaco-editor .view-lines").first();
+    await editor.click();
+    const goToLine = async (line: number) => {
+      await page.keyboard.press("Control+g");
+      await page.keyboard.type(String(line));
+      await page.keyboard.press("Enter");
+    };
+    // line 11: `  save id = order.id`; the cursor at its end is on the path
+    await goToLine(11);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+i");
+    const hover = page.locator(".monaco-hover:visible").first();
+    await waitForText(hover, /Recorded sample: 1001 \(number\) · recorded (just now|1 minute ago)/);
+    // the hover fades in: let it settle before the picture
+    await page.waitForTimeout(400);
+    await screenshot(page, "browser-sample-hover");
+    await page.keyboard.press("Escape");
+
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("save state = ");
+    await page.keyboard.press("Control+Space");
+    const suggest = page.locator(".suggest-widget:visible").first();
+    await waitForText(suggest, /order\.status/);
+    await page.waitForTimeout(400);
+    await screenshot(page, "browser-sample-completion");
+    await page.keyboard.press("Escape");
   });
 });

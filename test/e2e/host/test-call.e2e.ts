@@ -145,6 +145,11 @@ call lookup "Look up order" {
     assert.match(shown.getText(), /HTTP 200 OK/);
     assert.match(shown.getText(), /Bearer ••••/);
     assert.ok(!shown.getText().includes(TOKEN), "the token is shown in the response view");
+    // botflow.samples.record is on by default: the server kept the response as the step's sample.
+    assert.match(shown.getText(), /^# Sample recorded: \.botflow\/samples\/e2e-test-call\/lookup\.json$/m);
+    const sample = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), ".botflow", "samples", "e2e-test-call", "lookup.json"))).toString("utf8");
+    assert.ok(!sample.includes(TOKEN), "the token is in the sample file");
+    assert.deepEqual(JSON.parse(sample).body.order, { id: 1001, status: "shipped", note: null });
 
     // The lens shows the result.
     await waitFor(
@@ -161,6 +166,29 @@ call lookup "Look up order" {
     assert.equal(doc.getText(), after);
     await vscode.commands.executeCommand("undo");
     await doc.save();
+  });
+
+  it("a flow with a recorded sample: the lens says when, and save paths are checked against it", async () => {
+    const root = workspaceRoot();
+    const recorded = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ".botflow", "samples", "e2e-test-call", "lookup.json"));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, ".botflow", "samples", "e2e-sample-lens"));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, ".botflow", "samples", "e2e-sample-lens", "lookup.json"), recorded);
+    const uri = vscode.Uri.joinPath(root, "e2e-sample-lens.flow");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(flowText(server.origin).replace('  header "Accept" "application/json"\n', '  header "Accept" "application/json"\n  save state = order.staus\n')));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitFor(
+      "lens title from the sample",
+      async () => (await codeLenses(doc.uri, 1))[0].command?.title,
+      (title) => title === "Run test call · 200 OK · recorded just now",
+    );
+    const missing = await waitFor(
+      "save-path-missing from the sample",
+      () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.code === "save-path-missing" || (typeof d.code === "object" && d.code.value === "save-path-missing")),
+      (list) => list.length === 1,
+    );
+    assert.match(missing[0].message, /order\.staus/);
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
   });
 
   it("fails in one line when the certificate is not trusted", async () => {

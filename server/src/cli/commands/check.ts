@@ -4,10 +4,10 @@
 // samples (.botflow/samples/, docs/samples.md) are read for its save paths.
 
 import { parseArgs } from "node:util";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { analyze, LineIndex, type Diagnostic, type RuleInputs } from "../../core/index";
-import { EXIT, filesOf, type CliFileSystem, type CliIo } from "../io";
-import { displayPath } from "../files";
+import { EXIT, filesOf, type CliIo } from "../io";
+import { displayPath, flowFiles } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
 import { loadFlowSamples } from "../sample-files";
 
@@ -88,23 +88,4 @@ function checkText(text: string, inputs: RuleInputs): { diagnostics: Diagnostic[
     const message = `botflow could not check this file (internal error: ${error instanceof Error ? error.message : String(error)})`;
     return { diagnostics: [{ code: "internal", severity: "error", message: message.replace(/[\r\n]+/g, " "), span: { start: 0, end: 0 } }], lines: new LineIndex(text) };
   }
-}
-
-/** The .flow files at `path`: the file itself, or every *.flow below a folder, sorted. */
-async function flowFiles(fs: CliFileSystem, path: string): Promise<string[]> {
-  let directory: boolean;
-  try {
-    directory = await fs.isDirectory(path);
-  } catch (error) {
-    throw new Error(`no such file or folder: ${path} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
-  }
-  if (!directory) return [path];
-  const out: string[] = [];
-  for (const entry of await fs.list(path)) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = join(path, entry.name);
-    if (entry.isDirectory) out.push(...(await flowFiles(fs, full)));
-    else if (entry.name.endsWith(".flow")) out.push(full);
-  }
-  return out;
 }

@@ -2,6 +2,9 @@
 // editor's "Run test call" from a terminal), prints it and the response with
 // secrets redacted, lists the response's fields, and with --insert writes the
 // chosen `save` lines into FILE, the same edit the editor makes.
+// With --record the response is kept as the step's sample
+// (.botflow/samples/, docs/samples.md); with --all every call step of the
+// files named is sent and compared with its sample (test-all.ts).
 // Exit: 0 success branch, 3 failure branch, 1 the step cannot be sent (or
 // the insertion failed), 2 usage error.
 
@@ -13,9 +16,13 @@ import { fieldRows, testCallJson, testCallText } from "../format-test-call";
 import { EXIT, filesOf, type CliIo } from "../io";
 import { environmentSecrets } from "../run-secrets";
 import { insertSaves } from "../test-insert";
-import { readOptions, type Options } from "../test-options";
+import { isAll, readOptions, type Options } from "../test-options";
+import { loadFlowSamples } from "../sample-files";
+import { recordStep } from "../test-record";
+import { testAllCommand } from "./test-all";
 
 const HELP = `Usage: botflow test FILE STEP [options]
+       botflow test FILE... --all [--record] [--json] [--junit OUT.xml]
 
 Sends the request of the call step STEP for real, with its test values, and
 lists the response's fields.
@@ -27,10 +34,18 @@ Options:
   --json             print one JSON document instead of the report
   --insert PATH      add a save line for the field PATH to STEP in FILE (repeatable)
   --insert-all       add save lines for every value field not saved yet
+  --record           keep the response as the step's sample
+                     (.botflow/samples/FLOW/STEP.json, secrets masked)
+  --all              send every call step of the files (or folders) named,
+                     with its test lines' values, and compare each response
+                     with its sample (API drift); --record refreshes them
+  --junit OUT.xml    with --all: also write a JUnit XML report
 
 Secrets: "env NAME" reads $NAME; secret "key" reads $KEY (the key upper-cased).
 Exit status: 0 success branch, 3 failure branch, 1 the step cannot be sent,
-2 usage error.
+2 usage error. With --all: 0 every sent step matches its sample, 1 a flow
+file has errors, 2 usage error or unreadable file, 3 a failure branch, 4
+drift (or an unusable sample file); skipped steps do not fail the run.
 `;
 
 export async function testCommand(argv: string[], io: CliIo): Promise<number> {
@@ -45,6 +60,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return EXIT.ok;
     }
+    if (isAll(parsed)) return testAllCommand(parsed, io);
     options = parsed;
   } catch (error) {
     return usage((error as Error).message);
@@ -92,11 +108,18 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
     else inserted = outcome;
   }
 
-  if (options.json) io.stdout(`${JSON.stringify(testCallJson(report, rows, inserted), null, 2)}\n`);
+  const recorded = options.record ? await recordStep(path, plan.name, (await loadFlowSamples(path)).get(plan.name), sent.record) : undefined;
+
+  if (options.json)
+    io.stdout(
+      `${JSON.stringify({ ...testCallJson(report, rows, inserted), ...(recorded ? { sample: recorded.ok ? { recorded: displayPath(io.cwd, recorded.file) } : { notRecorded: recorded.reason } } : {}) }, null, 2)}\n`,
+    );
   else {
     io.stdout(testCallText(report, rows));
     if (inserted.length) io.stdout(`\nInserted into ${shown}:\n${inserted.map((l) => `  ${l}`).join("\n")}\n`);
+    if (recorded?.ok) io.stdout(`\nSample recorded: ${displayPath(io.cwd, recorded.file)}\n`);
   }
+  if (recorded && !recorded.ok) io.stderr(`botflow test: sample not recorded: ${recorded.reason}\n`);
   if (insertFailure) {
     io.stderr(`botflow test: nothing inserted: ${insertFailure}\n`);
     return EXIT.errors;

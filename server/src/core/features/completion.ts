@@ -15,6 +15,7 @@ import { cursorContext, type CursorContext } from "./cursor-context";
 import { variablesInScope, type ScopeVariable } from "./scope";
 import { touches } from "./spans";
 import type { TestResultLookup } from "./test-call-summary";
+import { sampleFieldOffers, type SampleViewOptions } from "./sample-view";
 
 export type CompletionKind = "keyword" | "variable" | "system-variable" | "step" | "connection" | "type" | "value" | "field";
 
@@ -34,7 +35,7 @@ export interface CompletionItem {
   retrigger?: boolean;
 }
 
-export interface CompletionOptions {
+export interface CompletionOptions extends SampleViewOptions {
   lastTestResult?: TestResultLookup;
   /** the character whose typing asked for completion, if one did */
   triggerCharacter?: string;
@@ -164,13 +165,21 @@ function testVariableItems(doc: FlowDocument, offset: number, replace: Span): Co
   return [...used].map((name) => ({ label: name, kind: "variable" as const, detail: "used by this request", insertText: name, snippet: `${name} = "$1"`, replace }));
 }
 
-/** After `save x = `: the fields of the last test call's response. */
+/** After `save x = `: the fields of the last test call's response, then the paths of the step's recorded sample (or example) it did not show. */
 function fieldItems(doc: FlowDocument, offset: number, replace: Span, options: CompletionOptions): CompletionItem[] {
-  const name = enclosingCall(doc, offset)?.name?.name;
+  const call = enclosingCall(doc, offset);
+  const name = call?.name?.name;
   const result = name ? options.lastTestResult?.(name) : undefined;
-  return (result?.fields ?? []).map((f, i) => ({
+  const items: CompletionItem[] = (result?.fields ?? []).map((f, i) => ({
     label: f.path, kind: "field" as const, detail: `${f.type} · ${f.value.length > 40 ? `${f.value.slice(0, 40)}…` : f.value}`, insertText: f.path, replace, sortText: String(i).padStart(4, "0"),
   }));
+  if (!call) return items;
+  const shown = new Set(items.map((i) => i.label));
+  for (const offer of sampleFieldOffers(call, options)) {
+    if (shown.has(offer.path)) continue;
+    items.push({ label: offer.path, kind: "field", detail: offer.detail, documentation: offer.documentation, insertText: offer.path, replace, sortText: String(items.length).padStart(4, "0") });
+  }
+  return items;
 }
 
 /** Inside a string: header names after `header "`. */

@@ -11,6 +11,7 @@ import type { Span } from "../types";
 import { fromDefinition } from "./scope";
 import { symbolAt } from "./symbol-at";
 import { sampleValue, summaryTitle, type TestResultLookup } from "./test-call-summary";
+import { savedValueLine, savePathHover, type SampleViewOptions } from "./sample-view";
 
 export interface Hover {
   span: Span;
@@ -18,13 +19,13 @@ export interface Hover {
   markdown: string;
 }
 
-export interface HoverOptions {
+export interface HoverOptions extends SampleViewOptions {
   lastTestResult?: TestResultLookup;
 }
 
 export function hover(doc: FlowDocument, offset: number, options: HoverOptions = {}): Hover | undefined {
   const target = symbolAt(doc, offset);
-  if (!target) return undefined;
+  if (!target) return savePathHover(doc, offset, options);
   switch (target.kind) {
     case "variable": return { span: target.span, markdown: variableHover(doc, target.name, options) };
     case "step": {
@@ -58,6 +59,8 @@ function variableHover(doc: FlowDocument, name: string, options: HoverOptions): 
       let text = `**${name}** · saved (${v.type})\n\nSaved by \`${stepName ?? "call"}\`${pathText ? ` from \`${pathText}\`` : ""}; unset on its failure branch, and when the response lacks the field.`;
       const sample = stepName ? sampleValue(options.lastTestResult?.(stepName), name, pathText) : undefined;
       if (sample !== undefined) text += `\n\nLast test call: \`${shorten(sample)}\``;
+      const recorded = savedValueLine(call, v.origin.definition.save, options);
+      if (recorded) text += `\n\n${recorded}`;
       parts.push(text);
     }
   }

@@ -8,7 +8,9 @@ import type { ResponseField } from "../response/fields";
 import type { OutcomeKind, RedirectHop, ResponseView } from "../runner/test-call-result";
 import type { TestCallSummary } from "../features/test-call-summary";
 import type { Diagnostic } from "../types";
+import type { StepRun } from "../samples/judge-step";
 import type { ReadyPlan, TestCallPlan } from "./plan";
+import type { Recorder } from "./record";
 
 /** Where a connection's secret comes from: `env NAME` or `secret "key"`. */
 export type TestCallSecretSource = { kind: "env"; name: string } | { kind: "secret"; key: string };
@@ -84,7 +86,14 @@ export interface LastTestCall {
 
 /** What `send` answers: the report, with what lenses and save lines keep (sent) or, for shells that point into the file, the errors and problems with their spans (not sent). */
 export type TestCallSent =
-  | { report: SentReport; last: LastTestCall }
+  | {
+      report: SentReport;
+      last: LastTestCall;
+      /** the call as a drift run judges it (judgeStep) */
+      run: StepRun;
+      /** the sample file this call would write (--record, botflow.samples.record): the shell writes it */
+      record: Recorder;
+    }
   | { report: UnsentReport /** the errors that kept it from being sent */; blocking: Diagnostic[] /** why the request could not be built */; problems: RequestProblem[] };
 
 export function planView(plan: TestCallPlan): TestCallPlanView {

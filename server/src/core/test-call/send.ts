@@ -10,6 +10,7 @@ import { suggestSaves } from "../response/save-lines";
 import { summarizeTestCall } from "../response/test-call-summary";
 import { runTestCall, type TestCallOptions } from "../runner/test-call";
 import type { ReadyPlan } from "./plan";
+import { recorderOf, stepRunOf } from "./record";
 import { blockedMessage, notSent, problemsMessage, type TestCallSent } from "./report";
 
 export interface SendInput {
@@ -61,5 +62,7 @@ export async function sendTestCall(plan: ReadyPlan, input: SendInput, ports: Sen
       ...(outcome.kind === "empty-body" && outcome.reason ? { emptyBodyNote: outcome.reason } : {}),
     },
     last: { summary: summarizeTestCall(result, plan.step), run: { branch: outcome.branch, fields: list.fields } },
+    run: stepRunOf(result),
+    record: recorderOf(result, built.request.redactions),
   };
 }
