@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { analyze, LineIndex, type Diagnostic, type RuleInputs } from "../../core/index";
 import { EXIT, filesOf, type CliIo } from "../io";
-import { displayPath, flowFiles } from "../files";
+import { displayPath, flowFiles, readText } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
 import { loadFlowSamples } from "../sample-files";
 
@@ -54,14 +54,13 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   let unreadable = false;
   for (const file of files) {
     const shown = displayPath(io.cwd, file);
-    let text: string;
-    try {
-      text = await filesOf(io).readText(file);
-    } catch (error) {
-      io.stderr(`botflow check: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const read = await readText(io, file, shown);
+    if (!read.ok) {
+      io.stderr(`botflow check: ${read.message}\n`);
       unreadable = true;
       continue;
     }
+    const text = read.value;
     // recorded samples next to the flow feed save-path-missing and sample-invalid
     const { diagnostics, lines } = checkText(text, { samples: await loadFlowSamples(file) });
     const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };

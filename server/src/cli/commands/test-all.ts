@@ -8,7 +8,7 @@
 import { resolve } from "node:path";
 import { forEachStep, getFlowService, judgeStep, type CallStep, type FlowService, type ReadyPlan, type SampleLoad, type StepRun } from "../../core/index";
 import { undiciHttp } from "../../runtime/node-runtime";
-import { displayPath, flowFiles, loadCertificates } from "../files";
+import { displayPath, flowFiles, loadCertificates, readText } from "../files";
 import { filesOf, type CliIo } from "../io";
 import { junitXml } from "../junit-report";
 import { environmentSecrets } from "../run-secrets";
@@ -39,14 +39,13 @@ export async function testAllCommand(options: AllOptions, io: CliIo): Promise<nu
   let unreadable = false;
   for (const file of files) {
     const shown = displayPath(io.cwd, file);
-    let text: string;
-    try {
-      text = await filesOf(io).readText(file);
-    } catch (error) {
-      io.stderr(`botflow test: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const read = await readText(io, file, shown);
+    if (!read.ok) {
+      io.stderr(`botflow test: ${read.message}\n`);
       unreadable = true;
       continue;
     }
+    const text = read.value;
     const samples = await loadFlowSamples(file);
     const { document, diagnostics, lines } = core.analyze(text, { samples });
     const errors = diagnostics.filter((d) => d.severity === "error");
