@@ -84,8 +84,11 @@ describe("lsp: recorded samples", function () {
   const hoverAt = async (needle: string, plus = 2) =>
     ((await client.request<Hover>("textDocument/hover", { textDocument: { uri }, position: positionAt(text, text.indexOf(needle) + plus) })).contents as MarkupContent).value;
 
-  it("registers a watcher for sample files", () => {
-    const watch = client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
+  it("registers a watcher for sample files", async () => {
+    // The server registers after `initialized`, as a request of its own: wait for it rather than race it.
+    const find = () => client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
+    for (const deadline = Date.now() + 10_000; !find() && Date.now() < deadline; ) await new Promise((done) => setTimeout(done, 20));
+    const watch = find();
     assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: "**/.botflow/samples/**/*.json" }] });
   });
 
