@@ -1,22 +1,141 @@
-// The one lexer: Chevrotain matches words as identifiers, then keywords and
-// methods are retyped from a map (see tokens.ts). Shared by the parser and by
-// the features that read tokens, so both see the same token types.
+// The one lexer, shared by the parser and by the features that read tokens.
+// It produces Chevrotain tokens (the types of tokens.ts, which the parser
+// reads) but scans by hand, one switch on each token's first character:
+// Chevrotain's own Lexer took 12 ms to build at every start, tried the two
+// custom patterns at every printable character, and ran cold for ~50 ms on a
+// 10,000-line file, most of `botflow check`'s time there (docs/design.md).
+// The token definitions in tokens.ts stay the specification: a test lexes
+// generated text with Chevrotain's Lexer built from them and requires the
+// same tokens (test/core/syntax/lexer-oracle.test.ts).
 
-import { Lexer, type ILexingResult } from "chevrotain";
-import { Identifier, LEXER_TOKENS, WORD_TOKENS } from "./tokens";
+import type { ILexingResult, IToken, TokenType } from "chevrotain";
+import * as T from "./tokens";
 
-let lexer: Lexer | undefined;
+/** One token as Chevrotain's lexer makes it with positionTracking "onlyOffset". */
+function token(type: TokenType, text: string, start: number, end: number): IToken {
+  return { image: text.slice(start, end), startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
+}
 
+/** Every token of `text` (comments apart, in `groups.comments`); every character lexes, so `errors` is always empty. */
 export function tokenizeFlow(text: string): ILexingResult {
-  lexer ??= new Lexer(LEXER_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: false });
-  const result = lexer.tokenize(text);
-  for (const tok of result.tokens) {
-    if (tok.tokenType !== Identifier) continue;
-    const word = WORD_TOKENS.get(tok.image);
-    if (word) {
-      tok.tokenType = word;
-      tok.tokenTypeIdx = word.tokenTypeIdx!;
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  const n = text.length;
+  let previous: IToken | undefined;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) {
+      i++;
+      continue;
     }
+    let type: TokenType | undefined;
+    let end = -1;
+    // The custom patterns come first where they can start (printable ASCII): only after a
+    // method (a URL) or after body/example (a JSON value) do they match.
+    if (c >= 33 && c <= 126) {
+      end = T.urlEnd(text, i, previous);
+      if (end >= 0) type = T.Url;
+      else if (c === HASH) {
+        end = i + 1;
+        while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
+        comments.push(token(T.Comment, text, i, end));
+        i = end;
+        continue;
+      } else {
+        end = T.jsonBodyEnd(text, i, previous);
+        if (end >= 0) type = T.JsonBody;
+      }
+    }
+    if (!type) {
+      if (isWordStart(c)) {
+        end = i + 1;
+        while (end < n && isWordPart(text.charCodeAt(end))) end++;
+        const tok = token(T.Identifier, text, i, end);
+        const word = T.wordToken(tok.image);
+        if (word) {
+          tok.tokenType = word;
+          tok.tokenTypeIdx = word.tokenTypeIdx!;
+        }
+        tokens.push(tok);
+        previous = tok;
+        i = end;
+        continue;
+      }
+      if (c === QUOTE) [type, end] = stringEnd(text, i);
+      else {
+        type = PUNCTUATION[c];
+        if (type) end = i + 1;
+        else {
+          type = T.Other;
+          end = i + 1;
+          while (end < n && isOther(text.charCodeAt(end))) end++;
+        }
+      }
+    }
+    previous = token(type, text, i, end);
+    tokens.push(previous);
+    i = end;
   }
-  return result;
+  return { tokens, groups: { comments }, errors: [] };
+}
+
+const HASH = 35;
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/** `"…"` (StringLiteral) or a string cut short by its line's end (UnterminatedString, keeping a last backslash). */
+function stringEnd(text: string, start: number): [TokenType, number] {
+  let j = start + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) return [T.StringLiteral, j + 1];
+    if (c === 10 || c === 13) break;
+    if (c === BACKSLASH) {
+      // An escape takes any character but a line terminator (a regular expression's `.`).
+      if (j + 1 < text.length && !isLineTerminator(text.charCodeAt(j + 1))) {
+        j += 2;
+        continue;
+      }
+      return [T.UnterminatedString, j + 1];
+    }
+    j++;
+  }
+  return [T.UnterminatedString, j];
+}
+
+const PUNCTUATION: (TokenType | undefined)[] = [];
+PUNCTUATION[123] = T.LCurly;
+PUNCTUATION[125] = T.RCurly;
+PUNCTUATION[91] = T.LBracket;
+PUNCTUATION[93] = T.RBracket;
+PUNCTUATION[46] = T.Dot;
+PUNCTUATION[61] = T.Equals;
+PUNCTUATION[36] = T.Dollar;
+
+/** tokens.ts WhiteSpace: space, tab, CR, LF, form feed, vertical tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** tokens.ts Identifier: [A-Za-z0-9_][A-Za-z0-9_-]* */
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || c === 45;
+}
+
+/** tokens.ts Other: anything but blanks, word characters and " { } [ ] . = $ # */
+function isOther(c: number): boolean {
+  return !isBlank(c) && !isWordStart(c) && c !== QUOTE && c !== HASH && PUNCTUATION[c] === undefined;
 }

@@ -32,7 +32,8 @@ export function parse(text: string): ParseResult {
     diagnostics.push(syntaxError({ start: e.offset, end: e.offset + Math.max(1, e.length) }, `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)))}`));
   }
   const tokens = lexed.tokens;
-  for (const tok of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
     if (tok.tokenType === T.UnterminatedString) {
       diagnostics.push(syntaxError({ start: tok.startOffset + tok.image.length, end: tok.startOffset + tok.image.length }, "This string has no closing quote \""));
     }

@@ -59,7 +59,8 @@ export class FlowParser extends EmbeddedActionsParser {
   private callItemAlts?: IOrAlt<CallItem>[];
   private callLoopAlts?: IOrAlt<CallItem | undefined>[];
   private stepLoopAlts?: IOrAlt<A.Step | typeof MISPLACED | undefined>[];
-  private nameOption?: { GATE: () => boolean; DEF: () => IToken };
+  private outcomeAlts?: IOrAlt<"success" | "failure">[];
+  private readonly nameOptions: { GATE: () => boolean; DEF: () => IToken }[] = [];
 
   /**
    * Every top-level item, into `items` as each is read (so a statement the recovery gives up on
@@ -82,7 +83,7 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private flowTitle = this.RULE("flowTitle", (): A.FlowTitle => {
     const kw = this.CONSUME(T.Flow);
-    const name = this.OPTION(() => this.SUBRULE(this.string));
+    const name = this.OPTION(() => this.str(1));
     return this.ACTION(() => ({ span: spanBetween(kw, name?.span), name }));
   });
 
@@ -90,7 +91,7 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private connection = this.RULE("connection", (): A.Connection => {
     const kw = this.CONSUME(T.Connection);
-    const name = this.OPTION(() => this.SUBRULE(this.name));
+    const name = this.OPTION(() => this.nameAt(1));
     const auth: A.ConnectionAuth[] = [];
     const domains: A.StringLiteral[] = [];
     const open = this.CONSUME(T.LCurly);
@@ -99,7 +100,7 @@ export class FlowParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           this.CONSUME(T.Domain);
-          const d = this.SUBRULE2(this.string);
+          const d = this.str(2);
           this.ACTION(() => d && domains.push(d));
         },
       },
@@ -120,7 +121,7 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.Basic);
-        const user = this.OPTION2(() => this.SUBRULE(this.string));
+        const user = this.OPTION2(() => this.str(1));
         const source = this.OPTION3(() => this.SUBRULE2(this.secretSource));
         return this.ACTION(() => ({ kind: "basic" as const, span: spanBetween(kw, source?.span ?? user?.span), user, source }));
       },
@@ -128,7 +129,7 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.ApiKey);
-        const header = this.OPTION4(() => this.SUBRULE2(this.string));
+        const header = this.OPTION4(() => this.str(2));
         const source = this.OPTION5(() => this.SUBRULE3(this.secretSource));
         return this.ACTION(() => ({ kind: "api_key" as const, span: spanBetween(kw, source?.span ?? header?.span), header, source }));
       },
@@ -139,14 +140,14 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.Env);
-        const name = this.SUBRULE(this.name);
+        const name = this.nameAt(1);
         return this.ACTION(() => name ? { kind: "env" as const, name: name.name, span: spanBetween(kw, name.span) } : undefined);
       },
     },
     {
       ALT: () => {
         const kw = this.CONSUME(T.Secret);
-        const key = this.SUBRULE(this.string);
+        const key = this.str(1);
         return this.ACTION(() => key ? { kind: "secret" as const, key: key.value, span: spanBetween(kw, key.span) } : undefined);
       },
     },
@@ -167,7 +168,7 @@ export class FlowParser extends EmbeddedActionsParser {
   /** The steps of a branch or option block; `opener` is its `on` or `option` keyword. */
   private steps = this.RULE("steps", (opener?: IToken, container?: "branch" | "option"): A.Step[] => {
     const steps: A.Step[] = [];
-    this.SUBRULE(this.deepBlock);
+    this.skipDeepBlock();
     this.MANY({
       GATE: () => !(opener && this.startsLineAtOrLeftOf(opener, CALL_ITEM_START)),
       DEF: () => {
@@ -189,29 +190,29 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private say = this.RULE("say", (): A.SayStep => {
     const kw = this.CONSUME(T.Say);
-    const text = this.SUBRULE(this.string);
+    const text = this.str(1);
     return this.ACTION(() => ({ kind: "say" as const, span: spanBetween(kw, text?.span), keywordSpan: spanOf(kw), text }));
   });
 
   private ask = this.RULE("ask", (): A.AskStep => {
     const kw = this.CONSUME(T.Ask);
-    const variable = this.SUBRULE(this.name);
-    const prompt = this.SUBRULE(this.string);
+    const variable = this.nameAt(1);
+    const prompt = this.str(1);
     const type = this.OPTION(() => {
       this.CONSUME(T.As);
-      return this.SUBRULE2(this.name);
+      return this.nameAt(2);
     });
     return this.ACTION(() => ({ kind: "ask" as const, span: spanBetween(kw, type?.span ?? prompt?.span ?? variable?.span), keywordSpan: spanOf(kw), variable, prompt, type }));
   });
 
   private call = this.RULE("call", (): A.CallStep => {
     const kw = this.CONSUME(T.Call);
-    const name = this.SUBRULE(this.name);
-    const displayName = this.OPTION(() => this.SUBRULE(this.string));
+    const name = this.nameAt(1);
+    const displayName = this.OPTION(() => this.str(1));
     const open = this.CONSUME(T.LCurly);
     if (!this.RECORDING_PHASE) this.enterBlock(open);
     const items: CallItem[] = [];
-    this.SUBRULE(this.deepBlock);
+    this.skipDeepBlock();
     this.MANY({
       GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START),
       DEF: () => {
@@ -255,7 +256,7 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         this.CONSUME(T.Description);
-        return { kind: "description" as const, value: this.SUBRULE(this.string) };
+        return { kind: "description" as const, value: this.str(1) };
       },
     },
     {
@@ -271,15 +272,15 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.Connection);
-        const name = this.SUBRULE(this.name);
+        const name = this.nameAt(1);
         return this.ACTION(() => ({ kind: "connection" as const, value: { span: spanBetween(kw, name?.span), name } }));
       },
     },
     {
       ALT: () => {
         const kw = this.CONSUME(T.Header);
-        const name = this.SUBRULE2(this.string);
-        const value = this.OPTION2(() => this.SUBRULE3(this.string));
+        const name = this.str(2);
+        const value = this.OPTION2(() => this.str(3));
         return this.ACTION(() => ({ kind: "header" as const, value: { span: spanBetween(kw, value?.span ?? name?.span), name, value } }));
       },
     },
@@ -306,7 +307,7 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.Save);
-        const variable = this.SUBRULE2(this.name);
+        const variable = this.nameAt(2);
         this.CONSUME(T.Equals);
         const path = this.SUBRULE(this.responsePath);
         return this.ACTION(() => ({ kind: "save" as const, value: { span: spanBetween(kw, path?.span ?? variable?.span), variable, path } }));
@@ -315,9 +316,9 @@ export class FlowParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const kw = this.CONSUME(T.Test);
-        const variable = this.SUBRULE3(this.name);
+        const variable = this.nameAt(3);
         this.CONSUME2(T.Equals);
-        const value = this.SUBRULE4(this.string);
+        const value = this.str(4);
         return this.ACTION(() => ({ kind: "test" as const, value: { span: spanBetween(kw, value?.span ?? variable?.span), variable, value } }));
       },
     },
@@ -326,10 +327,10 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private branch = this.RULE("branch", (): A.Branch => {
     const kw = this.CONSUME(T.On);
-    const outcome = this.OR([
+    const outcome = this.OR((this.outcomeAlts ??= [
       { ALT: () => { this.CONSUME(T.Success); return "success" as const; } },
       { ALT: () => { this.CONSUME(T.Failure); return "failure" as const; } },
-    ]);
+    ]));
     const open = this.CONSUME(T.LCurly);
     if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "branch"] });
@@ -397,7 +398,7 @@ export class FlowParser extends EmbeddedActionsParser {
     const seg = this.OR([
       {
         ALT: () => {
-          const s = this.SUBRULE(this.string);
+          const s = this.str(1);
           return this.ACTION(() => s ? { kind: "key" as const, key: s.value, span: s.span } : undefined);
         },
       },
@@ -416,12 +417,12 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private menu = this.RULE("menu", (): A.MenuStep => {
     const kw = this.CONSUME(T.Menu);
-    const name = this.SUBRULE(this.name);
-    const question = this.OPTION(() => this.SUBRULE(this.string));
+    const name = this.nameAt(1);
+    const question = this.OPTION(() => this.str(1));
     const open = this.CONSUME(T.LCurly);
     if (!this.RECORDING_PHASE) this.enterBlock(open);
     const options: A.MenuOption[] = [];
-    this.SUBRULE(this.deepBlock);
+    this.skipDeepBlock();
     this.MANY({ GATE: () => !this.startsLineAtOrLeftOf(kw, STEP_START), DEF: () => this.OR([
       {
         ALT: () => {
@@ -442,7 +443,7 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private menuOption = this.RULE("menuOption", (): A.MenuOption => {
     const kw = this.CONSUME(T.Option);
-    const label = this.OPTION(() => this.SUBRULE(this.string));
+    const label = this.OPTION(() => this.str(1));
     const open = this.CONSUME(T.LCurly);
     if (!this.RECORDING_PHASE) this.enterBlock(open);
     const steps = this.SUBRULE(this.steps, { ARGS: [kw, "option"] });
@@ -453,13 +454,13 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private goto = this.RULE("goto", (): A.GotoStep => {
     const kw = this.CONSUME(T.Goto);
-    const target = this.SUBRULE(this.name);
+    const target = this.nameAt(1);
     return this.ACTION(() => ({ kind: "goto" as const, span: spanBetween(kw, target?.span), keywordSpan: spanOf(kw), target }));
   });
 
   private handoff = this.RULE("handoff", (): A.HandoffStep => {
     const kw = this.CONSUME(T.Handoff);
-    const message = this.OPTION(() => this.SUBRULE(this.string));
+    const message = this.OPTION(() => this.str(1));
     return this.ACTION(() => ({ kind: "handoff" as const, span: spanBetween(kw, message?.span), keywordSpan: spanOf(kw), message }));
   });
 
@@ -469,21 +470,25 @@ export class FlowParser extends EmbeddedActionsParser {
   });
 
   // ---------- leaves ----------
+  // Names and strings are read by helpers, not rules: they are most of a file's tokens, and a
+  // rule invocation (its try/finally, state stacks and argument array) cost more than the read.
+  // `k` is the read's occurrence in the calling rule, as the digit of SUBRULE2 would be.
 
   /** A name on the statement's own line: a name on the next line belongs to the next statement. */
-  private name = this.RULE("name", (): A.Identifier | undefined => {
-    const tok = this.OPTION9((this.nameOption ??= { GATE: () => this.sameLine(), DEF: () => this.CONSUME(T.Name) }));
+  private nameAt(k: number): A.Identifier | undefined {
+    const idx = LEAF_IDX + k;
+    const tok = this.option(idx, (this.nameOptions[k] ??= { GATE: () => this.sameLine(), DEF: () => this.consume(idx, T.Name) }));
     if (this.RECORDING_PHASE) return undefined;
     if (tok && real(tok)) return identifier(tok);
     this.reportMissing("a name");
     return undefined;
-  });
+  }
 
-  // The two leaf rules run for every name and string: no closures per call (checked against RECORDING_PHASE instead of ACTION).
-  private string = this.RULE("string", (): A.StringLiteral | undefined => {
-    const tok = this.CONSUME(T.StringLike);
+  /** A string, closed or not. */
+  private str(k: number): A.StringLiteral | undefined {
+    const tok = this.consume(LEAF_IDX + k, T.StringLike);
     return this.RECORDING_PHASE || !real(tok) ? undefined : stringLiteral(tok);
-  });
+  }
 
   // ---------- stray lines ----------
 
@@ -540,6 +545,11 @@ export class FlowParser extends EmbeddedActionsParser {
       },
     });
   });
+
+  /** Blocks are rarely too deep: the rule runs only then (and while Chevrotain records the grammar). */
+  private skipDeepBlock(): void {
+    if (this.RECORDING_PHASE || this.blockDepth > MAX_BLOCK_DEPTH) this.SUBRULE(this.deepBlock);
+  }
 
   private enterBlock(open: IToken): void {
     this.blockDepth++;
@@ -636,6 +646,9 @@ export class FlowParser extends EmbeddedActionsParser {
     return this.follows(true);
   }
 }
+
+/** Occurrence indices of the leaf reads, clear of the grammar's own CONSUME2…OPTION9. */
+const LEAF_IDX = 20;
 
 const STEP_START: ReadonlySet<TokenType> = new Set([T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
 const CALL_ITEM_START: ReadonlySet<TokenType> = new Set([T.Description, T.Method, T.Connection, T.Header, T.Body, T.Example, T.Save, T.Test, T.On]);

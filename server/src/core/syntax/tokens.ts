@@ -27,13 +27,29 @@ export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 export const StringLike = createToken({ name: "StringLike", pattern: Lexer.NA });
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z0-9_][A-Za-z0-9_-]*/, categories: [Name, Stray, Any] });
 
-/** Keywords and methods by their exact (case-sensitive) spelling. */
-export const WORD_TOKENS = new Map<string, TokenType>();
+/**
+ * Keywords and methods by their exact (case-sensitive) spelling, bucketed by length: this is
+ * looked up for every word of a file, and a Map would hash each word (a fresh string) first.
+ * Most words have a length no keyword has, or differ from the one or two that share it.
+ */
+const WORDS_BY_LENGTH: { word: string; type: TokenType }[][] = [];
+
+function addWord(word: string, type: TokenType): void {
+  (WORDS_BY_LENGTH[word.length] ??= []).push({ word, type });
+}
+
+/** The keyword or method token spelled `image`, if it is one. */
+export function wordToken(image: string): TokenType | undefined {
+  const bucket = WORDS_BY_LENGTH[image.length];
+  if (!bucket) return undefined;
+  for (const entry of bucket) if (entry.word === image) return entry.type;
+  return undefined;
+}
 
 function keyword(word: string, stray = false): TokenType {
   const name = word[0].toUpperCase() + word.slice(1);
   const type = createToken({ name: `Kw${name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}`, pattern: Lexer.NA, categories: stray ? [Name, Stray, Any] : [Name, Any] });
-  WORD_TOKENS.set(word, type);
+  addWord(word, type);
   return type;
 }
 
@@ -66,22 +82,26 @@ export const Handoff = keyword("handoff");
 export const End = keyword("end");
 
 export const Method = createToken({ name: "Method", pattern: Lexer.NA, categories: [Name, Any] });
-for (const method of HTTP_METHODS) WORD_TOKENS.set(method, Method);
+for (const method of HTTP_METHODS) addWord(method, Method);
 
 // Hints let the lexer keep its first-character dispatch with custom patterns in the set.
 const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i));
 
-/** The rest of a request line, only right after a method on the same line; a `#` there is the URL's. */
-const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => {
-  const previous = tokens[tokens.length - 1];
+/**
+ * Where the URL starting at `offset` ends, or -1 when none starts there: a URL is the rest of a
+ * request line, only right after a method on the same line; a `#` there is the URL's.
+ */
+export function urlEnd(text: string, offset: number, previous: IToken | undefined): number {
   // This runs at every token: a method starts with a capital letter, so most words are passed over at once.
   const first = previous ? previous.image.charCodeAt(0) : 0;
-  if (first < 65 || first > 90 || WORD_TOKENS.get(previous.image) !== Method || !startsLine(text, previous.startOffset) || hasLineBreak(text, previous.startOffset + previous.image.length, offset)) return null;
+  if (first < 65 || first > 90 || wordToken(previous!.image) !== Method || !startsLine(text, previous!.startOffset) || hasLineBreak(text, previous!.startOffset + previous!.image.length, offset)) return -1;
   let end = offset;
-  while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-  while (end > offset && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
-  return end > offset ? matchOf(text, offset, end) : null;
-};
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  while (end > offset && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end > offset ? end : -1;
+}
+
+const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => matchTo(text, offset, urlEnd(text, offset, tokens[tokens.length - 1]));
 export const Url = createToken({ name: "Url", pattern: matchUrl, line_breaks: false, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
 
 /** `body` or `example` (language.ts JSON_VALUE_WORDS), compared without hashing: this runs at every token. */
@@ -90,18 +110,19 @@ function isJsonWord(image: string): boolean {
 }
 
 /**
- * The JSON value after `body` or `example` (see json-extent.ts). It starts on the keyword's line,
- * or on the next line when that line starts an object or array (a pasted body under a bare `body`).
+ * Where the JSON value after `body` or `example` (see json-extent.ts) that starts at `offset`
+ * ends, or -1 when none starts there. It starts on the keyword's line, or on the next line when
+ * that line starts an object or array (a pasted body under a bare `body`).
  */
-const matchJsonValue: CustomPatternMatcherFunc = (text, offset, tokens) => {
-  const previous = tokens[tokens.length - 1];
-  if (!previous || !isJsonWord(previous.image) || !startsLine(text, previous.startOffset)) return null;
+export function jsonBodyEnd(text: string, offset: number, previous: IToken | undefined): number {
+  if (!previous || !isJsonWord(previous.image) || !startsLine(text, previous.startOffset)) return -1;
   const first = text.charCodeAt(offset);
-  if (hasLineBreak(text, previous.startOffset + previous.image.length, offset) && !((first === 123 && text.charCodeAt(offset + 1) !== 123) || first === 91)) return null;
+  if (hasLineBreak(text, previous.startOffset + previous.image.length, offset) && !((first === 123 && text.charCodeAt(offset + 1) !== 123) || first === 91)) return -1;
   const extent = jsonValueExtent(text, offset);
-  if (extent.end <= offset) return null;
-  return matchOf(text, offset, extent.end);
-};
+  return extent.end > offset ? extent.end : -1;
+}
+
+const matchJsonValue: CustomPatternMatcherFunc = (text, offset, tokens) => matchTo(text, offset, jsonBodyEnd(text, offset, tokens[tokens.length - 1]));
 export const JsonBody = createToken({ name: "JsonBody", pattern: matchJsonValue, line_breaks: true, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
 
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [StringLike, Stray, Any] });
@@ -154,7 +175,9 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function matchOf(text: string, start: number, end: number): RegExpExecArray {
+/** A custom pattern's answer: the match text[start, end), or null for end -1. */
+function matchTo(text: string, start: number, end: number): RegExpExecArray | null {
+  if (end < 0) return null;
   const match = [text.slice(start, end)] as unknown as RegExpExecArray;
   match.index = start;
   match.input = text;
