@@ -39,7 +39,7 @@ describe("cli: the bundles' code cache", function () {
 
   it("uses a cache made for the same bytes by the same node, with the module's own require and __dirname", () => {
     assert.ok(Number(write()) > 0);
-    assert.ok(readFileSync(`${bundle}.cache`, "latin1").startsWith(`botflow-code-cache-1 `));
+    assert.ok(readFileSync(`${bundle}.cache`, "latin1").startsWith(`botflow-code-cache-2 `));
     assert.deepEqual(load(), { answer: 42, where: join(dir, "x"), cache: "used" });
   });
 
@@ -59,8 +59,9 @@ describe("cli: the bundles' code cache", function () {
   it("survives a cache whose data V8 refuses", () => {
     write();
     const cache = readFileSync(`${bundle}.cache`);
-    const header = cache.indexOf(10) + 1;
-    writeFileSync(`${bundle}.cache`, Buffer.concat([cache.subarray(0, header), Buffer.alloc(cache.length - header, 7)]));
+    // The header line, then a copy of the bundle's bytes, then V8's data: spoil the data alone.
+    const data = cache.indexOf(10) + 1 + readFileSync(bundle).length;
+    writeFileSync(`${bundle}.cache`, Buffer.concat([cache.subarray(0, data), Buffer.alloc(cache.length - data, 7)]));
     assert.deepEqual(load(), { answer: 42, where: join(dir, "x"), cache: "refused by V8" });
   });
 });

@@ -4,22 +4,23 @@
 // has no module.enableCompileCache, so this is vm.Script's cachedData.
 // The cache is written only by `node build.mjs --production`, next to the
 // bundle (dist/NAME.js.cache), never at run time. It is used only when its
-// header names the bundle's exact bytes (SHA-1), this Node version and
-// architecture; V8 itself also refuses data from another V8 build or flags
-// (then the bundle compiles as usual). Without a cache the bundle is
-// required as usual. This file is its own small bundle (dist/load-bundle.js).
+// header names this Node version and architecture and it holds a copy of the
+// bundle's exact bytes (compared byte for byte: no hash, since loading
+// node:crypto alone cost 5 ms of a 150 ms `botflow check`); V8 itself also
+// refuses data from another V8 build or flags (then the bundle compiles as
+// usual). Without a cache the bundle is required as usual. This file is its
+// own small bundle (dist/load-bundle.js).
 
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { Script } from "node:vm";
 
-const MAGIC = "botflow-code-cache-1";
+const MAGIC = "botflow-code-cache-2";
 
-/** What a cache must have been made for: these bytes, this Node, this machine. */
-function cacheKey(source: Buffer): string {
-  return `${MAGIC} ${createHash("sha1").update(source).digest("hex")} ${process.version} ${process.arch}\n`;
+/** The header of a cache made here for a bundle of `source`'s length; the bundle's bytes follow it, then V8's data. */
+function cacheHeader(source: Buffer): string {
+  return `${MAGIC} ${process.version} ${process.arch} ${source.length}\n`;
 }
 
 /** How CommonJS would run the file: Node's module wrapper, compiled as a script. */
@@ -45,8 +46,10 @@ function validCache(cacheFile: string, source: Buffer): Buffer | "stale" | undef
   } catch {
     return undefined;
   }
-  const key = cacheKey(source);
-  return cache.subarray(0, key.length).toString("latin1") === key ? cache.subarray(key.length) : "stale";
+  const header = cacheHeader(source);
+  const dataStart = header.length + source.length;
+  if (cache.length < dataStart || cache.subarray(0, header.length).toString("latin1") !== header) return "stale";
+  return cache.subarray(header.length, dataStart).equals(source) ? cache.subarray(dataStart) : "stale";
 }
 
 /** How a bundle was loaded: through its cache, past a cache made for other bytes or another Node, or with none beside it. */
@@ -94,6 +97,6 @@ export async function writeCodeCache(path: string, warmUp: (exports: unknown) =>
   loaded.set(file, { exports, cache: "none" });
   await warmUp(exports);
   const data = script.createCachedData();
-  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(cacheKey(source), "latin1"), data]));
+  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(cacheHeader(source), "latin1"), source, data]));
   return data.length;
 }
