@@ -5,6 +5,8 @@ import { tokenMatcher, type IToken } from "chevrotain";
 import { tokenizeFlow } from "../syntax/lexer";
 import * as T from "../syntax/tokens";
 
+export { hasLineBreak } from "../text/line-breaks";
+
 export interface Lexed {
   tokens: IToken[];
   comments: IToken[];
@@ -22,12 +24,4 @@ export function tokenEnd(tok: IToken): number {
 /** A name or keyword: what a completion replaces while it is being typed. */
 export function isWordToken(tok: IToken): boolean {
   return tokenMatcher(tok, T.Name) || tok.tokenType === T.Method;
-}
-
-export function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
 }

@@ -10,6 +10,7 @@
 
 import type { ILexingResult, IToken, TokenType } from "chevrotain";
 import * as T from "./tokens";
+import { isLineBreak } from "../text/line-breaks";
 
 /** One token as Chevrotain's lexer makes it with positionTracking "onlyOffset". */
 function token(type: TokenType, text: string, start: number, end: number): IToken {
@@ -49,20 +50,10 @@ export function tokenizeFlow(text: string): ILexingResult {
     }
     if (!type) {
       if (isWordStart(c)) {
+        type = T.Identifier;
         end = i + 1;
         while (end < n && isWordPart(text.charCodeAt(end))) end++;
-        const tok = token(T.Identifier, text, i, end);
-        const word = T.wordToken(tok.image);
-        if (word) {
-          tok.tokenType = word;
-          tok.tokenTypeIdx = word.tokenTypeIdx!;
-        }
-        tokens.push(tok);
-        previous = tok;
-        i = end;
-        continue;
-      }
-      if (c === QUOTE) [type, end] = stringEnd(text, i);
+      } else if (c === QUOTE) [type, end] = stringEnd(text, i);
       else {
         type = PUNCTUATION[c];
         if (type) end = i + 1;
@@ -74,6 +65,12 @@ export function tokenizeFlow(text: string): ILexingResult {
       }
     }
     previous = token(type, text, i, end);
+    // A word is a keyword or a method when spelled as one.
+    const word = type === T.Identifier ? T.wordToken(previous.image) : undefined;
+    if (word) {
+      previous.tokenType = word;
+      previous.tokenTypeIdx = word.tokenTypeIdx!;
+    }
     tokens.push(previous);
     i = end;
   }
@@ -90,7 +87,7 @@ function stringEnd(text: string, start: number): [TokenType, number] {
   while (j < text.length) {
     const c = text.charCodeAt(j);
     if (c === QUOTE) return [T.StringLiteral, j + 1];
-    if (c === 10 || c === 13) break;
+    if (isLineBreak(c)) break;
     if (c === BACKSLASH) {
       // An escape takes any character but a line terminator (a regular expression's `.`).
       if (j + 1 < text.length && !isLineTerminator(text.charCodeAt(j + 1))) {
@@ -116,10 +113,6 @@ PUNCTUATION[36] = T.Dollar;
 /** tokens.ts WhiteSpace: space, tab, CR, LF, form feed, vertical tab. */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13;
 }
 
 function isLineTerminator(c: number): boolean {

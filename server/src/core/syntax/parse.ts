@@ -11,6 +11,7 @@ import { spanOf } from "./ast-builders";
 import type { Diagnostic, Span } from "../types";
 import { MAX_BLOCK_DEPTH } from "../language";
 import { EXPECTED_CLOSE, EXPECTED_END } from "./error-messages";
+import { hasLineBreak } from "../text/line-breaks";
 
 export interface ParseResult {
   ast: A.FlowFile;
@@ -27,10 +28,7 @@ export function parse(text: string): ParseResult {
   parser ??= new FlowParser();
   const diagnostics: Diagnostic[] = [];
   const lexed = tokenizeFlow(text);
-  // Every character lexes to some token (tokens.ts `Other`); kept in case a pattern ever leaves a gap.
-  for (const e of lexed.errors) {
-    diagnostics.push(syntaxError({ start: e.offset, end: e.offset + Math.max(1, e.length) }, `Unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)))}`));
-  }
+  // Every character lexes to some token (tokens.ts `Other`), so the lexer reports no errors of its own.
   const tokens = lexed.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
@@ -157,13 +155,6 @@ function expectation(expected: string): string {
   return expected && expected !== EXPECTED_END ? `Incomplete statement: ${expected}` : "Incomplete statement";
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
-}
 
 /**
  * Chevrotain's recovery throws and catches an Error per broken statement; capturing

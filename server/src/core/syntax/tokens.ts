@@ -12,6 +12,7 @@
 import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
 import { HTTP_METHODS, JSON_VALUE_WORDS } from "../language";
 import { jsonValueExtent } from "./json-extent";
+import { hasLineBreak } from "../text/line-breaks";
 
 /** Every token: what the rest of a skipped line is read as. */
 export const Any = createToken({ name: "Any", pattern: Lexer.NA });
@@ -167,13 +168,6 @@ function startsLine(text: string, offset: number): boolean {
   return true;
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
-}
 
 /** A custom pattern's answer: the match text[start, end), or null for end -1. */
 function matchTo(text: string, start: number, end: number): RegExpExecArray | null {
