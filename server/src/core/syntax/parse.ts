@@ -1,10 +1,13 @@
 // parse(text) → AST + `syntax` diagnostics. Never throws: parser errors, stray
 // lines and statements cut short become diagnostics, and the parser reads the
 // whole file in one run (see parser.ts), so later text is always read.
+// A file with no syntax error is read by strict-parser.ts, which gives up at
+// the first mistake; only then is Chevrotain's parser built and run.
 
-import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { EOF, type ILexingResult, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { FlowParser } from "./parser";
 import { tokenizeFlow } from "./lexer";
+import { parseStrict } from "./strict-parser";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import { spanOf } from "./ast-builders";
@@ -25,9 +28,23 @@ let parser: FlowParser | undefined;
 const TOP_LEVEL_START = new Set([T.Flow, T.Connection, T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
 
 export function parse(text: string): ParseResult {
+  const lexed = tokenizeFlow(text);
+  return parseCorrect(lexed, text) ?? parseWithRecovery(lexed, text);
+}
+
+/** A file with no syntax error, read by strict-parser.ts; undefined for any other. */
+export function parseCorrect(lexed: ILexingResult, text: string): ParseResult | undefined {
+  const tokens = lexed.tokens;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].tokenType === T.UnterminatedString) return undefined;
+  const items = parseStrict(tokens, text);
+  if (!items) return undefined;
+  return { ast: { span: { start: 0, end: text.length }, ...items, comments: commentSpans(lexed) }, diagnostics: [] };
+}
+
+/** Any file, read by Chevrotain's parser (parser.ts) with recovery: what it could read, and a diagnostic per mistake. */
+export function parseWithRecovery(lexed: ILexingResult, text: string): ParseResult {
   parser ??= new FlowParser();
   const diagnostics: Diagnostic[] = [];
-  const lexed = tokenizeFlow(text);
   // Every character lexes to some token (tokens.ts `Other`), so the lexer reports no errors of its own.
   const tokens = lexed.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -37,7 +54,7 @@ export function parse(text: string): ParseResult {
     }
   }
 
-  const ast: A.FlowFile = { span: { start: 0, end: text.length }, titles: [], connections: [], steps: [], comments: (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length })) };
+  const ast: A.FlowFile = { span: { start: 0, end: text.length }, titles: [], connections: [], steps: [], comments: commentSpans(lexed) };
   // One run over all tokens: the file rule reads every token (stray lines included), so there is
   // no leftover to resume after.
   parser.prepare(tokens, text);
@@ -173,6 +190,10 @@ function withoutStackTraces<T>(run: () => T): T {
 /** Two "incomplete statement" points at one place are one problem. */
 function sameEmptySpan(a: Span, b: Span): boolean {
   return a.start === a.end && b.start === b.end && a.start === b.start;
+}
+
+function commentSpans(lexed: ILexingResult): Span[] {
+  return (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length }));
 }
 
 function syntaxError(span: Span, message: string): Diagnostic {
