@@ -115,8 +115,7 @@ class FlowWriter {
 
   private step(depth: number): void {
     const r = this.next();
-    if (depth > 3 && r < 0.45) return this.words("say", this.str());
-    if (r < 0.15) this.words("say", this.str());
+    if (r < 0.15 || (depth > 3 && r < 0.45)) this.words("say", this.str());
     else if (r < 0.3) this.words("ask", this.name(), this.str(), ...(this.next() < 0.4 ? ["as", this.name()] : []));
     else if (r < 0.5) this.call(depth);
     else if (r < 0.65) this.menu(depth);
