@@ -16,9 +16,8 @@ const SAMPLES = join(import.meta.dirname, "../../../samples");
 
 /** Returns whether the text was correct (so the strict parser's tree was compared). */
 function assertAgree(text: string, label: string): boolean {
-  const lexed = tokenizeFlow(text);
-  const strict = parseCorrect(lexed, text);
-  const recovering = parseWithRecovery(lexed, text);
+  const strict = parseCorrect(text);
+  const recovering = parseWithRecovery(tokenizeFlow(text), text);
   const where = `${label}: ${JSON.stringify(text.slice(0, 400))}`;
   if (recovering.diagnostics.length > 0) {
     assert.equal(strict, undefined, `the strict parser read a file with syntax errors (${recovering.diagnostics[0].message}) ${where}`);

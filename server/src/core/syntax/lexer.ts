@@ -19,62 +19,85 @@ function token(type: TokenType, text: string, start: number, end: number): IToke
 
 /** Every token of `text` (comments apart, in `groups.comments`); every character lexes, so `errors` is always empty. */
 export function tokenizeFlow(text: string): ILexingResult {
+  const scanner = new FlowScanner(text);
   const tokens: IToken[] = [];
-  const comments: IToken[] = [];
-  const n = text.length;
-  let previous: IToken | undefined;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isBlank(c)) {
-      i++;
-      continue;
-    }
-    let type: TokenType | undefined;
-    let end = -1;
-    // The custom patterns come first where they can start (printable ASCII): only after a
-    // method (a URL) or after body/example (a JSON value) do they match.
-    if (c >= 33 && c <= 126) {
-      end = T.urlEnd(text, i, previous);
-      if (end >= 0) type = T.Url;
-      else if (c === HASH) {
-        end = i + 1;
-        while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
-        comments.push(token(T.Comment, text, i, end));
-        i = end;
+  for (let tok = scanner.next(); tok; tok = scanner.next()) tokens.push(tok);
+  return { tokens, groups: { comments: scanner.comments }, errors: [] };
+}
+
+/**
+ * The tokens of `text` one at a time, for a reader that keeps none of them (strict-parser.ts):
+ * tokens that die young cost the garbage collector nothing, a file's worth kept in an array
+ * was copied by every scavenge while the file was read.
+ */
+export class FlowScanner {
+  /** Every comment scanned so far. */
+  readonly comments: IToken[] = [];
+  private previous: IToken | undefined;
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The next token, or undefined after the last. */
+  next(): IToken | undefined {
+    const text = this.text;
+    const n = text.length;
+    const previous = this.previous;
+    let i = this.i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) {
+        i++;
         continue;
-      } else {
-        end = T.jsonBodyEnd(text, i, previous);
-        if (end >= 0) type = T.JsonBody;
       }
-    }
-    if (!type) {
-      if (isWordStart(c)) {
-        type = T.Identifier;
-        end = i + 1;
-        while (end < n && isWordPart(text.charCodeAt(end))) end++;
-      } else if (c === QUOTE) [type, end] = stringEnd(text, i);
-      else {
-        type = PUNCTUATION[c];
-        if (type) end = i + 1;
-        else {
-          type = T.Other;
+      let type: TokenType | undefined;
+      let end = -1;
+      // The custom patterns come first where they can start (printable ASCII): only after a
+      // method (a URL) or after body/example (a JSON value) do they match.
+      if (c >= 33 && c <= 126) {
+        end = T.urlEnd(text, i, previous);
+        if (end >= 0) type = T.Url;
+        else if (c === HASH) {
           end = i + 1;
-          while (end < n && isOther(text.charCodeAt(end))) end++;
+          while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
+          this.comments.push(token(T.Comment, text, i, end));
+          i = end;
+          continue;
+        } else {
+          end = T.jsonBodyEnd(text, i, previous);
+          if (end >= 0) type = T.JsonBody;
         }
       }
+      if (!type) {
+        if (isWordStart(c)) {
+          type = T.Identifier;
+          end = i + 1;
+          while (end < n && isWordPart(text.charCodeAt(end))) end++;
+        } else if (c === QUOTE) [type, end] = stringEnd(text, i);
+        else {
+          type = PUNCTUATION[c];
+          if (type) end = i + 1;
+          else {
+            type = T.Other;
+            end = i + 1;
+            while (end < n && isOther(text.charCodeAt(end))) end++;
+          }
+        }
+      }
+      const tok = token(type, text, i, end);
+      // A word is a keyword or a method when spelled as one.
+      const word = type === T.Identifier ? T.wordToken(tok.image) : undefined;
+      if (word) {
+        tok.tokenType = word;
+        tok.tokenTypeIdx = word.tokenTypeIdx!;
+      }
+      this.previous = tok;
+      this.i = end;
+      return tok;
     }
-    previous = token(type, text, i, end);
-    // A word is a keyword or a method when spelled as one.
-    const word = type === T.Identifier ? T.wordToken(previous.image) : undefined;
-    if (word) {
-      previous.tokenType = word;
-      previous.tokenTypeIdx = word.tokenTypeIdx!;
-    }
-    tokens.push(previous);
-    i = end;
+    this.i = i;
+    return undefined;
   }
-  return { tokens, groups: { comments }, errors: [] };
 }
 
 const HASH = 35;

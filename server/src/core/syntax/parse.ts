@@ -28,17 +28,15 @@ let parser: FlowParser | undefined;
 const TOP_LEVEL_START = new Set([T.Flow, T.Connection, T.Say, T.Ask, T.Call, T.Menu, T.Goto, T.Handoff, T.End]);
 
 export function parse(text: string): ParseResult {
-  const lexed = tokenizeFlow(text);
-  return parseCorrect(lexed, text) ?? parseWithRecovery(lexed, text);
+  return parseCorrect(text) ?? parseWithRecovery(tokenizeFlow(text), text);
 }
 
 /** A file with no syntax error, read by strict-parser.ts; undefined for any other. */
-export function parseCorrect(lexed: ILexingResult, text: string): ParseResult | undefined {
-  const tokens = lexed.tokens;
-  for (let i = 0; i < tokens.length; i++) if (tokens[i].tokenType === T.UnterminatedString) return undefined;
-  const items = parseStrict(tokens, text);
-  if (!items) return undefined;
-  return { ast: { span: { start: 0, end: text.length }, ...items, comments: commentSpans(lexed) }, diagnostics: [] };
+export function parseCorrect(text: string): ParseResult | undefined {
+  const read = parseStrict(text);
+  if (!read) return undefined;
+  const { titles, connections, steps, comments } = read;
+  return { ast: { span: { start: 0, end: text.length }, titles, connections, steps, comments: commentSpans(comments) }, diagnostics: [] };
 }
 
 /** Any file, read by Chevrotain's parser (parser.ts) with recovery: what it could read, and a diagnostic per mistake. */
@@ -54,7 +52,7 @@ export function parseWithRecovery(lexed: ILexingResult, text: string): ParseResu
     }
   }
 
-  const ast: A.FlowFile = { span: { start: 0, end: text.length }, titles: [], connections: [], steps: [], comments: commentSpans(lexed) };
+  const ast: A.FlowFile = { span: { start: 0, end: text.length }, titles: [], connections: [], steps: [], comments: commentSpans(lexed.groups.comments ?? []) };
   // One run over all tokens: the file rule reads every token (stray lines included), so there is
   // no leftover to resume after.
   parser.prepare(tokens, text);
@@ -192,8 +190,8 @@ function sameEmptySpan(a: Span, b: Span): boolean {
   return a.start === a.end && b.start === b.end && a.start === b.start;
 }
 
-function commentSpans(lexed: ILexingResult): Span[] {
-  return (lexed.groups.comments ?? []).map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length }));
+function commentSpans(comments: IToken[]): Span[] {
+  return comments.map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length }));
 }
 
 function syntaxError(span: Span, message: string): Diagnostic {

@@ -25,12 +25,15 @@ import * as T from "./tokens";
 import type * as A from "./ast";
 import { MAX_BLOCK_DEPTH } from "../language";
 import { identifier, jsonValue, spanBetween, spanOf, stringLiteral, urlText } from "./ast-builders";
+import { FlowScanner } from "./lexer";
 
 /** What parse() keeps of a file read without error. */
 export interface StrictParse {
   titles: A.FlowTitle[];
   connections: A.Connection[];
   steps: A.Step[];
+  /** every comment's token */
+  comments: IToken[];
 }
 
 /** Thrown at the first place the file differs from a correct one; caught once, in parseStrict. */
@@ -40,9 +43,12 @@ const GIVE_UP = Object.freeze({ giveUp: true });
 const IS_NAME: boolean[] = [];
 for (const type of [T.Identifier, T.Method, ...T.KEYWORD_TOKENS]) IS_NAME[type.tokenTypeIdx!] = true;
 
-/** The file's items, or undefined when it has any syntax error (then parser.ts reads it). */
-export function parseStrict(tokens: readonly IToken[], text: string): StrictParse | undefined {
-  const reader = new StrictReader(tokens, text);
+/**
+ * The file's items, or undefined when it has any syntax error (then parser.ts reads it). Tokens
+ * come from the scanner one at a time and none is kept (see FlowScanner).
+ */
+export function parseStrict(text: string): StrictParse | undefined {
+  const reader = new StrictReader(new FlowScanner(text), text);
   try {
     return reader.file();
   } catch (e) {
@@ -52,17 +58,21 @@ export function parseStrict(tokens: readonly IToken[], text: string): StrictPars
 }
 
 class StrictReader {
-  private pos = 0;
+  /** The next token (Chevrotain's LA(1)); undefined at the end. */
+  private next: IToken | undefined;
+  /** The token read last (LA(0)). */
+  private last: IToken | undefined;
   private blockDepth = 0;
 
-  constructor(private readonly tokens: readonly IToken[], private readonly text: string) {}
+  constructor(private readonly scanner: FlowScanner, private readonly text: string) {
+    this.next = scanner.next();
+  }
 
   file(): StrictParse {
-    const out: StrictParse = { titles: [], connections: [], steps: [] };
-    const tokens = this.tokens;
-    while (this.pos < tokens.length) {
+    const out: StrictParse = { titles: [], connections: [], steps: [], comments: this.scanner.comments };
+    while (this.next) {
       this.blockDepth = 0;
-      const type = tokens[this.pos].tokenType;
+      const type = this.next.tokenType;
       if (type === T.Flow) out.titles.push(this.flowTitle());
       else if (type === T.Connection) out.connections.push(this.connection());
       else out.steps.push(this.step());
@@ -73,21 +83,27 @@ class StrictReader {
   // ---------- tokens ----------
 
   private peekType(): TokenType | undefined {
-    return this.pos < this.tokens.length ? this.tokens[this.pos].tokenType : undefined;
+    return this.next?.tokenType;
+  }
+
+  /** The next token, read. */
+  private advance(): IToken {
+    const tok = this.next!;
+    this.last = tok;
+    this.next = this.scanner.next();
+    return tok;
   }
 
   private consume(type: TokenType): IToken {
-    const tok = this.tokens[this.pos];
-    if (tok === undefined || tok.tokenType !== type) throw GIVE_UP;
-    this.pos++;
-    return tok;
+    if (this.next?.tokenType !== type) throw GIVE_UP;
+    return this.advance();
   }
 
   /** Whether the next token exists and is on the same line as (or, with `touching`, right after) the last one. */
   private follows(touching: boolean): boolean {
-    if (this.pos === 0 || this.pos >= this.tokens.length) return false;
-    const prev = this.tokens[this.pos - 1];
-    const nextStart = this.tokens[this.pos].startOffset;
+    const prev = this.last;
+    if (!prev || !this.next) return false;
+    const nextStart = this.next.startOffset;
     const from = prev.startOffset + prev.image.length;
     if (touching) return from === nextStart;
     const text = this.text;
@@ -99,18 +115,18 @@ class StrictReader {
   }
 
   private nextIsName(): boolean {
-    return this.pos < this.tokens.length && IS_NAME[this.tokens[this.pos].tokenTypeIdx] === true;
+    return this.next !== undefined && IS_NAME[this.next.tokenTypeIdx] === true;
   }
 
   private nextIsString(): boolean {
-    // Unterminated strings are syntax errors: parse() sends such files to parser.ts before this runs.
+    // An unterminated string is a syntax error: no rule here reads one, so the reader gives up at it.
     return this.peekType() === T.StringLiteral;
   }
 
   /** parser.ts nameAt: a name on the statement's own line. */
   private nameAt(): A.Identifier {
     if (!this.nextIsName() || !this.follows(false)) throw GIVE_UP;
-    return identifier(this.tokens[this.pos++]);
+    return identifier(this.advance());
   }
 
   /** parser.ts str: a string, on any line. */
@@ -144,7 +160,7 @@ class StrictReader {
       const type = this.peekType();
       if (type === T.Bearer || type === T.Basic || type === T.ApiKey) auth.push(this.connectionAuth(type));
       else if (type === T.Domain) {
-        this.pos++;
+        this.advance();
         domains.push(this.str());
       } else break;
     }
@@ -220,7 +236,7 @@ class StrictReader {
     const prompt = this.str();
     let type: A.Identifier | undefined;
     if (this.peekType() === T.As) {
-      this.pos++;
+      this.advance();
       type = this.nameAt();
     }
     return { kind: "ask", span: spanBetween(kw, type?.span ?? prompt.span), keywordSpan: spanOf(kw), variable, prompt, type };
@@ -248,37 +264,37 @@ class StrictReader {
   /** One line of a call block, added to `step` where parser.ts's call rule files it. */
   private callItem(step: A.CallStep): void {
     const type = this.peekType();
-    const kw = this.tokens[this.pos];
+    const kw = this.next!;
     if (type === T.Description) {
-      this.pos++;
+      this.advance();
       step.descriptions.push(this.str());
     } else if (type === T.Method) {
-      this.pos++;
-      const u = this.peekType() === T.Url ? urlText(this.tokens[this.pos++]) : undefined;
+      this.advance();
+      const u = this.peekType() === T.Url ? urlText(this.advance()) : undefined;
       step.requests.push({ span: spanBetween(kw, u?.span), method: { value: kw.image as A.HttpMethod, span: spanOf(kw) }, url: u });
     } else if (type === T.Connection) {
-      this.pos++;
+      this.advance();
       const name = this.nameAt();
       step.connections.push({ span: spanBetween(kw, name.span), name });
     } else if (type === T.Header) {
-      this.pos++;
+      this.advance();
       const name = this.str();
       const value = this.optionalStr();
       step.headers.push({ span: spanBetween(kw, value?.span ?? name.span), name, value });
     } else if (type === T.Body || type === T.Example) {
-      this.pos++;
-      const j = this.peekType() === T.JsonBody ? jsonValue(this.tokens[this.pos++]) : undefined;
+      this.advance();
+      const j = this.peekType() === T.JsonBody ? jsonValue(this.advance()) : undefined;
       const line = { span: spanBetween(kw, j?.span), keywordSpan: spanOf(kw), json: j };
       if (type === T.Body) step.bodies.push(line);
       else step.examples.push(line);
     } else if (type === T.Save) {
-      this.pos++;
+      this.advance();
       const variable = this.nameAt();
       this.consume(T.Equals);
       const path = this.responsePath();
       step.saves.push({ span: spanBetween(kw, path.span), variable, path });
     } else if (type === T.Test) {
-      this.pos++;
+      this.advance();
       const variable = this.nameAt();
       this.consume(T.Equals);
       const value = this.str();
@@ -294,7 +310,7 @@ class StrictReader {
     const kw = this.consume(T.On);
     const type = this.peekType();
     if (type !== T.Success && type !== T.Failure) throw GIVE_UP;
-    this.pos++;
+    this.advance();
     this.consume(T.LCurly);
     this.enterBlock();
     const steps = this.steps();
@@ -306,13 +322,13 @@ class StrictReader {
   private responsePath(): A.ResponsePath {
     if (!this.follows(false)) throw GIVE_UP;
     const segments: A.PathSegment[] = [];
-    const first = this.tokens[this.pos];
+    const first = this.next!;
     let start: IToken;
     let end: IToken;
     if (first.tokenType === T.Dollar) {
-      start = end = this.tokens[this.pos++];
+      start = end = this.advance();
     } else if (IS_NAME[first.tokenTypeIdx]) {
-      start = end = this.tokens[this.pos++];
+      start = end = this.advance();
       segments.push(keySegment(start));
     } else if (first.tokenType === T.LBracket) {
       start = first;
@@ -322,9 +338,9 @@ class StrictReader {
     while (this.follows(true)) {
       const type = this.peekType();
       if (type === T.Dot) {
-        this.pos++;
+        this.advance();
         if (!this.follows(true) || !this.nextIsName()) throw GIVE_UP;
-        end = this.tokens[this.pos++];
+        end = this.advance();
         segments.push(keySegment(end));
       } else if (type === T.LBracket) {
         end = this.bracketSegment(segments);
@@ -340,7 +356,7 @@ class StrictReader {
       const s = this.str();
       segments.push({ kind: "key", key: s.value, span: s.span });
     } else if (this.nextIsName()) {
-      const n = this.tokens[this.pos++];
+      const n = this.advance();
       segments.push(/^\d+$/.test(n.image) ? { kind: "index", index: Number(n.image), span: spanOf(n) } : keySegment(n));
     } else throw GIVE_UP;
     return this.consume(T.RBracket);
