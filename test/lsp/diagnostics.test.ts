@@ -87,3 +87,29 @@ describe("lsp: diagnostics on open with a long debounce setting", function () {
     assert.deepEqual(diagnostics.map((d) => d.code), ["undefined-var"]);
   });
 });
+
+describe("lsp: diagnostics of edits with a 1 s debounce setting", function () {
+  this.timeout(20_000);
+  const { client } = useServer({ settings: { botflow: { diagnostics: { debounceMs: 1000 } } } });
+
+  it("checks an edit after a quiet time at once, and edits that follow within the debounce once, after it", async () => {
+    await client().settingsPulled;
+    await client().request("textDocument/hover", { textDocument: { uri: newUri("none") }, position: { line: 0, character: 0 } });
+    const uri = newUri();
+    await client().open(uri, 'say "hi"\n', 1);
+    await client().waitForDiagnostics(uri, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The file was last checked over a second ago: this edit is checked with no wait.
+    let start = performance.now();
+    await client().change(uri, 2, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: "{{a}}" }]);
+    assert.deepEqual((await client().waitForDiagnostics(uri, 2, 5_000)).diagnostics.map((d) => d.code), ["undefined-var"]);
+    assert.ok(performance.now() - start < 700, `a lone edit waited ${(performance.now() - start).toFixed(0)} ms`);
+    // Right after that check: these two wait for the rest of the second and are checked once, as the last.
+    start = performance.now();
+    await client().change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: "say \"{{b}}\"\n" }]);
+    await client().change(uri, 4, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: "say \"{{c}}\"\n" }]);
+    assert.deepEqual((await client().waitForDiagnostics(uri, 4, 5_000)).diagnostics.map((d) => d.code), ["undefined-var", "undefined-var", "undefined-var"]);
+    assert.ok(performance.now() - start > 500, "edits right after a check waited for the debounce");
+    assert.deepEqual(client().diagnostics.filter((p) => p.uri === uri).map((p) => p.version), [1, 2, 4]);
+  });
+});

@@ -1,7 +1,12 @@
-// Pushes diagnostics: at once when a document opens, and after a short quiet
-// time once edits stop (each edit restarts the wait, so a burst of keystrokes
-// is checked once). A result whose document changed meanwhile is dropped;
-// every publish carries the version it was computed for.
+// Pushes diagnostics: at once when a document opens, and at once for an edit
+// to a document that was not checked in the last `debounceMs`; edits that
+// come sooner wait until then, and every edit that arrives while a check is
+// waiting joins it. So one keystroke is checked with no wait (a human's
+// keystrokes come further apart than the 50 ms default) while a burst of
+// edits (a paste, key repeat, a multi-cursor edit) is checked at most once
+// per `debounceMs` and once more after its last edit. A result whose
+// document changed meanwhile is dropped; every publish carries the version
+// it was computed for.
 
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
 import type { Timers } from "../core/index";
@@ -16,6 +21,8 @@ interface Pending {
 
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, Pending>();
+  /** When each document's last check ran (performance.now()). */
+  private readonly lastRun = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -24,13 +31,20 @@ export class DiagnosticsScheduler {
     private readonly timers: Timers,
   ) {}
 
-  /** Check soon: at once for a newly opened document, after the debounce for an edit. */
+  /** Check soon: at once for a newly opened document, for an edit at once or `debounceMs` after the last check. */
   schedule(uri: string, version: number, immediate: boolean): void {
-    // Opening a document also reports a content change of the same version: keep the immediate check.
     const pending = this.pending.get(uri);
+    // Opening a document also reports a content change of the same version: keep the immediate check.
     if (pending?.immediate && pending.version === version) return;
+    // A waiting check reads the document's text when it runs: this edit is in it.
+    if (pending && !immediate) {
+      pending.version = version;
+      return;
+    }
     this.cancel(uri);
-    this.pending.set(uri, { timer: this.timers.setTimeout(() => this.run(uri), immediate ? 0 : this.debounceMs()), version, immediate });
+    const since = performance.now() - (this.lastRun.get(uri) ?? Number.NEGATIVE_INFINITY);
+    const wait = immediate ? 0 : Math.max(0, this.debounceMs() - since);
+    this.pending.set(uri, { timer: this.timers.setTimeout(() => this.run(uri), wait), version, immediate });
   }
 
   cancel(uri: string): void {
@@ -42,11 +56,13 @@ export class DiagnosticsScheduler {
   /** A closed document keeps no diagnostics in the editor. */
   clear(uri: string): void {
     this.cancel(uri);
+    this.lastRun.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private run(uri: string): void {
     this.pending.delete(uri);
+    this.lastRun.set(uri, performance.now());
     let result: ReturnType<FlowDocuments["diagnostics"]>;
     try {
       result = this.documents.diagnostics(uri, false);
