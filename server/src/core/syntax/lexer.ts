@@ -10,7 +10,6 @@
 
 import type { ILexingResult, IToken, TokenType } from "chevrotain";
 import * as T from "./tokens";
-import { isLineBreak } from "../text/line-breaks";
 
 /** One token as Chevrotain's lexer makes it with positionTracking "onlyOffset". */
 function token(type: TokenType, text: string, start: number, end: number): IToken {
@@ -46,33 +45,41 @@ export class FlowScanner {
     let i = this.i;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (isBlank(c)) {
+      // Character classes come from a table, not from calls: a cold process runs this loop in the
+      // interpreter for most of a large file, where a call per character cost more than the lexing.
+      if (c < 128 && ASCII[c] === BLANK) {
         i++;
         continue;
       }
       let type: TokenType | undefined;
       let end = -1;
       // The custom patterns come first where they can start (printable ASCII): only after a
-      // method (a URL) or after body/example (a JSON value) do they match.
+      // method (a URL) or after body/example (a JSON value) do they match, so only there are
+      // they tried.
       if (c >= 33 && c <= 126) {
-        end = T.urlEnd(text, i, previous);
-        if (end >= 0) type = T.Url;
-        else if (c === HASH) {
+        const after = previous?.tokenType;
+        if (after === T.Method) {
+          end = T.urlEnd(text, i, previous);
+          if (end >= 0) type = T.Url;
+        }
+        if (type) {
+          // a URL
+        } else if (c === HASH) {
           end = i + 1;
-          while (end < n && !isLineBreak(text.charCodeAt(end))) end++;
+          for (let d = text.charCodeAt(end); end < n && d !== 10 && d !== 13; d = text.charCodeAt(++end));
           this.comments.push(token(T.Comment, text, i, end));
           i = end;
           continue;
-        } else {
+        } else if (after === T.Body || after === T.Example) {
           end = T.jsonBodyEnd(text, i, previous);
           if (end >= 0) type = T.JsonBody;
         }
       }
       if (!type) {
-        if (isWordStart(c)) {
+        if (c < 128 && ASCII[c] === WORD) {
           type = T.Identifier;
           end = i + 1;
-          while (end < n && isWordPart(text.charCodeAt(end))) end++;
+          for (let d = text.charCodeAt(end); d < 128 && ASCII[d] >= WORD; d = text.charCodeAt(++end));
         } else if (c === QUOTE) [type, end] = stringEnd(text, i);
         else {
           type = PUNCTUATION[c];
@@ -109,8 +116,13 @@ function stringEnd(text: string, start: number): [TokenType, number] {
   let j = start + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
+    // Most characters are none of the four: one test for them.
+    if (c > BACKSLASH || (c > QUOTE && c !== BACKSLASH)) {
+      j++;
+      continue;
+    }
     if (c === QUOTE) return [T.StringLiteral, j + 1];
-    if (isLineBreak(c)) break;
+    if (c === 10 || c === 13) break;
     if (c === BACKSLASH) {
       // An escape takes any character but a line terminator (a regular expression's `.`).
       if (j + 1 < text.length && !isLineTerminator(text.charCodeAt(j + 1))) {
@@ -132,6 +144,14 @@ PUNCTUATION[93] = T.RBracket;
 PUNCTUATION[46] = T.Dot;
 PUNCTUATION[61] = T.Equals;
 PUNCTUATION[36] = T.Dollar;
+
+/** ASCII character classes, by code: a word part that cannot start a word (-) sorts after WORD. */
+const OTHER_CLASS = 0;
+const BLANK = 1;
+const WORD = 2;
+const WORD_PART = 3;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = isBlank(c) ? BLANK : isWordStart(c) ? WORD : isWordPart(c) ? WORD_PART : OTHER_CLASS;
 
 /** tokens.ts WhiteSpace: space, tab, CR, LF, form feed, vertical tab. */
 function isBlank(c: number): boolean {
