@@ -26,11 +26,16 @@ export class VarNumbering {
   }
 }
 
+// The words are a plain array of int32 values, not a Uint32Array: the analysis copies a set at
+// every branch, and a typed array over 64 bytes is allocated outside V8's heap, which made each
+// copy cost a microsecond and the garbage collector track every one.
 export class VarSet {
-  private constructor(private readonly bits: Uint32Array) {}
+  private constructor(private readonly bits: number[]) {}
 
   static empty(words: number): VarSet {
-    return new VarSet(new Uint32Array(words));
+    const bits: number[] = [];
+    for (let i = 0; i < words; i++) bits.push(0);
+    return new VarSet(bits);
   }
 
   copy(): VarSet {
