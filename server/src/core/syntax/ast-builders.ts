@@ -24,7 +24,12 @@ export function spanBetween(first: IToken, last?: Span | IToken): Span {
 }
 
 export function identifier(tok: IToken): A.Identifier {
-  return { name: tok.image, span: spanOf(tok) };
+  return identifierOf(tok.image, tok.startOffset);
+}
+
+/** The name `name`, written at document offset `start`. */
+export function identifierOf(name: string, start: number): A.Identifier {
+  return { name, span: { start, end: start + name.length } };
 }
 
 // Most strings hold no variable: they share one frozen empty list.
@@ -45,8 +50,17 @@ export function findVarRefs(raw: string, base: number): A.VarRef[] {
 export function stringLiteral(tok: IToken): A.StringLiteral {
   const raw = tok.image;
   const terminated = tok.tokenType.name === "StringLiteral";
-  const body = terminated ? raw.slice(1, -1) : raw.slice(1);
-  return { value: decodeEscapes(body), span: spanOf(tok), vars: findVarRefs(body, tok.startOffset + 1), terminated };
+  return literal(terminated ? raw.slice(1, -1) : raw.slice(1), spanOf(tok), terminated);
+}
+
+/** The string literal text[start, end), closed by its quote or not. */
+export function stringLiteralAt(text: string, start: number, end: number, terminated: boolean): A.StringLiteral {
+  return literal(text.slice(start + 1, terminated ? end - 1 : end), { start, end }, terminated);
+}
+
+/** `body`: what is between the quotes of the literal at `span`. */
+function literal(body: string, span: Span, terminated: boolean): A.StringLiteral {
+  return { value: decodeEscapes(body), span, vars: findVarRefs(body, span.start + 1), terminated };
 }
 
 const ESCAPES: Record<string, string> = { "\"": "\"", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
@@ -59,9 +73,19 @@ export function decodeEscapes(body: string): string {
 }
 
 export function urlText(tok: IToken): A.UrlText {
-  return { raw: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
+  return urlTextOf(tok.image, tok.startOffset);
+}
+
+/** The URL `raw`, written at document offset `start`. */
+export function urlTextOf(raw: string, start: number): A.UrlText {
+  return { raw, span: { start, end: start + raw.length }, vars: findVarRefs(raw, start) };
 }
 
 export function jsonValue(tok: IToken): A.JsonValueText {
-  return { text: tok.image, span: spanOf(tok), vars: findVarRefs(tok.image, tok.startOffset) };
+  return jsonValueOf(tok.image, tok.startOffset);
+}
+
+/** The JSON value `text`, written at document offset `start`. */
+export function jsonValueOf(text: string, start: number): A.JsonValueText {
+  return { text, span: { start, end: start + text.length }, vars: findVarRefs(text, start) };
 }

@@ -20,28 +20,38 @@ function token(type: TokenType, text: string, start: number, end: number): IToke
 export function tokenizeFlow(text: string): ILexingResult {
   const scanner = new FlowScanner(text);
   const tokens: IToken[] = [];
-  for (let tok = scanner.next(); tok; tok = scanner.next()) tokens.push(tok);
+  while (scanner.advance()) tokens.push(token(scanner.type!, text, scanner.start, scanner.end));
   return { tokens, groups: { comments: scanner.comments }, errors: [] };
 }
 
 /**
- * The tokens of `text` one at a time, for a reader that keeps none of them (strict-parser.ts):
- * tokens that die young cost the garbage collector nothing, a file's worth kept in an array
- * was copied by every scavenge while the file was read.
+ * A cursor over the tokens of `text`: `type`, `start` and `end` describe the current token,
+ * and no token object is made, for a reader that keeps none (strict-parser.ts). Most of a
+ * file's tokens are keywords and punctuation the tree does not hold; an object and a string
+ * for each was most of what reading a file allocated.
  */
 export class FlowScanner {
   /** Every comment scanned so far. */
   readonly comments: IToken[] = [];
-  private previous: IToken | undefined;
+  /** The current token's type (keywords and methods retyped); undefined before the first and after the last. */
+  type: TokenType | undefined;
+  start = 0;
+  end = 0;
   private i = 0;
 
   constructor(private readonly text: string) {}
 
-  /** The next token, or undefined after the last. */
-  next(): IToken | undefined {
+  /** text[start, end): the current token's text. */
+  image(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** Moves to the next token; false after the last. */
+  advance(): boolean {
     const text = this.text;
     const n = text.length;
-    const previous = this.previous;
+    // The token before this one decides whether a URL or a JSON value can start here.
+    const after = this.type;
     let i = this.i;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -57,9 +67,8 @@ export class FlowScanner {
       // method (a URL) or after body/example (a JSON value) do they match, so only there are
       // they tried.
       if (c >= 33 && c <= 126) {
-        const after = previous?.tokenType;
         if (after === T.Method) {
-          end = T.urlEnd(text, i, previous);
+          end = T.urlEndAfterMethod(text, i, this.start, this.end);
           if (end >= 0) type = T.Url;
         }
         if (type) {
@@ -71,16 +80,21 @@ export class FlowScanner {
           i = end;
           continue;
         } else if (after === T.Body || after === T.Example) {
-          end = T.jsonBodyEnd(text, i, previous);
+          end = T.jsonBodyEndAfterKeyword(text, i, this.start, this.end);
           if (end >= 0) type = T.JsonBody;
         }
       }
       if (!type) {
         if (c < 128 && ASCII[c] === WORD) {
-          type = T.Identifier;
           end = i + 1;
           for (let d = text.charCodeAt(end); d < 128 && ASCII[d] >= WORD; d = text.charCodeAt(++end));
-        } else if (c === QUOTE) [type, end] = stringEnd(text, i);
+          // A word is a keyword or a method when spelled as one.
+          type = T.wordTokenAt(text, i, end) ?? T.Identifier;
+        } else if (c === QUOTE) {
+          end = stringEnd(text, i);
+          type = end >= 0 ? T.StringLiteral : T.UnterminatedString;
+          if (end < 0) end = ~end;
+        }
         else {
           type = PUNCTUATION[c];
           if (type) end = i + 1;
@@ -91,19 +105,16 @@ export class FlowScanner {
           }
         }
       }
-      const tok = token(type, text, i, end);
-      // A word is a keyword or a method when spelled as one.
-      const word = type === T.Identifier ? T.wordToken(tok.image) : undefined;
-      if (word) {
-        tok.tokenType = word;
-        tok.tokenTypeIdx = word.tokenTypeIdx!;
-      }
-      this.previous = tok;
+      this.type = type;
+      this.start = i;
+      this.end = end;
       this.i = end;
-      return tok;
+      return true;
     }
     this.i = i;
-    return undefined;
+    this.type = undefined;
+    this.start = this.end = n;
+    return false;
   }
 }
 
@@ -111,8 +122,12 @@ const HASH = 35;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-/** `"…"` (StringLiteral) or a string cut short by its line's end (UnterminatedString, keeping a last backslash). */
-function stringEnd(text: string, start: number): [TokenType, number] {
+/**
+ * Where the string at `start` ends: `"…"` (StringLiteral) gives its end, a string cut short by its
+ * line's end (UnterminatedString, keeping a last backslash) gives ~end, a negative number (no
+ * pair is allocated for every string of a file).
+ */
+function stringEnd(text: string, start: number): number {
   let j = start + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
@@ -121,7 +136,7 @@ function stringEnd(text: string, start: number): [TokenType, number] {
       j++;
       continue;
     }
-    if (c === QUOTE) return [T.StringLiteral, j + 1];
+    if (c === QUOTE) return j + 1;
     if (c === 10 || c === 13) break;
     if (c === BACKSLASH) {
       // An escape takes any character but a line terminator (a regular expression's `.`).
@@ -129,11 +144,11 @@ function stringEnd(text: string, start: number): [TokenType, number] {
         j += 2;
         continue;
       }
-      return [T.UnterminatedString, j + 1];
+      return ~(j + 1);
     }
     j++;
   }
-  return [T.UnterminatedString, j];
+  return ~j;
 }
 
 const PUNCTUATION: (TokenType | undefined)[] = [];

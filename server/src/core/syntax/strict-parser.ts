@@ -21,10 +21,11 @@
 // MAX_BLOCK_DEPTH is a syntax error, so this parser gives up there.
 
 import type { IToken, TokenType } from "chevrotain";
+import type { Span } from "../types";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import { MAX_BLOCK_DEPTH } from "../language";
-import { identifier, jsonValue, spanBetween, spanOf, stringLiteral, urlText } from "./ast-builders";
+import { identifierOf, jsonValueOf, stringLiteralAt, urlTextOf } from "./ast-builders";
 import { FlowScanner } from "./lexer";
 
 /** What parse() keeps of a file read without error. */
@@ -58,21 +59,19 @@ export function parseStrict(text: string): StrictParse | undefined {
 }
 
 class StrictReader {
-  /** The next token (Chevrotain's LA(1)); undefined at the end. */
-  private next: IToken | undefined;
-  /** The token read last (LA(0)). */
-  private last: IToken | undefined;
+  /** End of the token read last (Chevrotain's LA(0)); -1 before the first. */
+  private lastEnd = -1;
   private blockDepth = 0;
 
-  constructor(private readonly scanner: FlowScanner, private readonly text: string) {
-    this.next = scanner.next();
+  /** `s` is on the next token (LA(1)): its type, start and end. */
+  constructor(private readonly s: FlowScanner, private readonly text: string) {
+    s.advance();
   }
 
   file(): StrictParse {
-    const out: StrictParse = { titles: [], connections: [], steps: [], comments: this.scanner.comments };
-    while (this.next) {
+    const out: StrictParse = { titles: [], connections: [], steps: [], comments: this.s.comments };
+    for (let type = this.s.type; type; type = this.s.type) {
       this.blockDepth = 0;
-      const type = this.next.tokenType;
       if (type === T.Flow) out.titles.push(this.flowTitle());
       else if (type === T.Connection) out.connections.push(this.connection());
       else out.steps.push(this.step());
@@ -82,29 +81,33 @@ class StrictReader {
 
   // ---------- tokens ----------
 
-  private peekType(): TokenType | undefined {
-    return this.next?.tokenType;
+  /** Reads the next token, which must be of `type`; returns where it starts. */
+  private expect(type: TokenType): number {
+    const s = this.s;
+    if (s.type !== type) throw GIVE_UP;
+    const start = s.start;
+    this.lastEnd = s.end;
+    s.advance();
+    return start;
   }
 
-  /** The next token, read. */
-  private advance(): IToken {
-    const tok = this.next!;
-    this.last = tok;
-    this.next = this.scanner.next();
-    return tok;
+  /** Reads the next token, whatever it is. */
+  private skip(): void {
+    this.lastEnd = this.s.end;
+    this.s.advance();
   }
 
-  private consume(type: TokenType): IToken {
-    if (this.next?.tokenType !== type) throw GIVE_UP;
-    return this.advance();
+  /** Reads the next token, which must be of `type`; returns its span. */
+  private take(type: TokenType): Span {
+    const end = this.s.end;
+    return { start: this.expect(type), end };
   }
 
   /** Whether the next token exists and is on the same line as (or, with `touching`, right after) the last one. */
   private follows(touching: boolean): boolean {
-    const prev = this.last;
-    if (!prev || !this.next) return false;
-    const nextStart = this.next.startOffset;
-    const from = prev.startOffset + prev.image.length;
+    const from = this.lastEnd;
+    if (from < 0 || !this.s.type) return false;
+    const nextStart = this.s.start;
     if (touching) return from === nextStart;
     const text = this.text;
     for (let k = from; k < nextStart; k++) {
@@ -115,23 +118,30 @@ class StrictReader {
   }
 
   private nextIsName(): boolean {
-    return this.next !== undefined && IS_NAME[this.next.tokenTypeIdx] === true;
+    const type = this.s.type;
+    return type !== undefined && IS_NAME[type.tokenTypeIdx!] === true;
   }
 
   private nextIsString(): boolean {
     // An unterminated string is a syntax error: no rule here reads one, so the reader gives up at it.
-    return this.peekType() === T.StringLiteral;
+    return this.s.type === T.StringLiteral;
   }
 
   /** parser.ts nameAt: a name on the statement's own line. */
   private nameAt(): A.Identifier {
     if (!this.nextIsName() || !this.follows(false)) throw GIVE_UP;
-    return identifier(this.advance());
+    const id = identifierOf(this.s.image(), this.s.start);
+    this.skip();
+    return id;
   }
 
   /** parser.ts str: a string, on any line. */
   private str(): A.StringLiteral {
-    return stringLiteral(this.consume(T.StringLiteral));
+    const s = this.s;
+    if (s.type !== T.StringLiteral) throw GIVE_UP;
+    const literal = stringLiteralAt(this.text, s.start, s.end, true);
+    this.skip();
+    return literal;
   }
 
   private optionalStr(): A.StringLiteral | undefined {
@@ -145,56 +155,56 @@ class StrictReader {
   // ---------- top level ----------
 
   private flowTitle(): A.FlowTitle {
-    const kw = this.consume(T.Flow);
+    const kw = this.take(T.Flow);
     const name = this.optionalStr();
-    return { span: spanBetween(kw, name?.span), name };
+    return { span: between(kw, name?.span), name };
   }
 
   private connection(): A.Connection {
-    const kw = this.consume(T.Connection);
+    const start = this.expect(T.Connection);
     const name = this.nameAt();
     const auth: A.ConnectionAuth[] = [];
     const domains: A.StringLiteral[] = [];
-    const open = this.consume(T.LCurly);
+    const open = this.expect(T.LCurly);
     for (;;) {
-      const type = this.peekType();
+      const type = this.s.type;
       if (type === T.Bearer || type === T.Basic || type === T.ApiKey) auth.push(this.connectionAuth(type));
       else if (type === T.Domain) {
-        this.advance();
+        this.skip();
         domains.push(this.str());
       } else break;
     }
-    const close = this.consume(T.RCurly);
-    return { span: spanBetween(kw, close), name, auth, domains, blockSpan: { start: open.startOffset, end: close.startOffset + 1 } };
+    const close = this.expect(T.RCurly);
+    return { span: { start, end: close + 1 }, name, auth, domains, blockSpan: { start: open, end: close + 1 } };
   }
 
   private connectionAuth(type: TokenType): A.ConnectionAuth {
-    const kw = this.consume(type);
+    const kw = this.take(type);
     if (type === T.Bearer) {
       const source = this.optionalSecretSource();
-      return { kind: "bearer", span: spanBetween(kw, source?.span), source };
+      return { kind: "bearer", span: between(kw, source?.span), source };
     }
     if (type === T.Basic) {
       const user = this.optionalStr();
       const source = this.optionalSecretSource();
-      return { kind: "basic", span: spanBetween(kw, source?.span ?? user?.span), user, source };
+      return { kind: "basic", span: between(kw, source?.span ?? user?.span), user, source };
     }
     const header = this.optionalStr();
     const source = this.optionalSecretSource();
-    return { kind: "api_key", span: spanBetween(kw, source?.span ?? header?.span), header, source };
+    return { kind: "api_key", span: between(kw, source?.span ?? header?.span), header, source };
   }
 
   private optionalSecretSource(): A.SecretSource | undefined {
-    const type = this.peekType();
+    const type = this.s.type;
     if (type === T.Env) {
-      const kw = this.consume(T.Env);
+      const start = this.expect(T.Env);
       const name = this.nameAt();
-      return { kind: "env", name: name.name, span: spanBetween(kw, name.span) };
+      return { kind: "env", name: name.name, span: { start, end: name.span.end } };
     }
     if (type === T.Secret) {
-      const kw = this.consume(T.Secret);
+      const start = this.expect(T.Secret);
       const key = this.str();
-      return { kind: "secret", key: key.value, span: spanBetween(kw, key.span) };
+      return { kind: "secret", key: key.value, span: { start, end: key.span.end } };
     }
     return undefined;
   }
@@ -202,7 +212,7 @@ class StrictReader {
   // ---------- steps ----------
 
   private step(): A.Step {
-    switch (this.peekType()) {
+    switch (this.s.type) {
       case T.Say: return this.say();
       case T.Ask: return this.ask();
       case T.Call: return this.call();
@@ -220,85 +230,93 @@ class StrictReader {
    */
   private steps(): A.Step[] {
     const steps: A.Step[] = [];
-    while (this.peekType() !== T.RCurly) steps.push(this.step());
+    while (this.s.type !== T.RCurly) steps.push(this.step());
     return steps;
   }
 
   private say(): A.SayStep {
-    const kw = this.consume(T.Say);
+    const kw = this.take(T.Say);
     const text = this.str();
-    return { kind: "say", span: spanBetween(kw, text.span), keywordSpan: spanOf(kw), text };
+    return { kind: "say", span: between(kw, text.span), keywordSpan: kw, text };
   }
 
   private ask(): A.AskStep {
-    const kw = this.consume(T.Ask);
+    const kw = this.take(T.Ask);
     const variable = this.nameAt();
     const prompt = this.str();
     let type: A.Identifier | undefined;
-    if (this.peekType() === T.As) {
-      this.advance();
+    if (this.s.type === T.As) {
+      this.skip();
       type = this.nameAt();
     }
-    return { kind: "ask", span: spanBetween(kw, type?.span ?? prompt.span), keywordSpan: spanOf(kw), variable, prompt, type };
+    return { kind: "ask", span: between(kw, type?.span ?? prompt.span), keywordSpan: kw, variable, prompt, type };
   }
 
   private call(): A.CallStep {
-    const kw = this.consume(T.Call);
+    const kw = this.take(T.Call);
     const name = this.nameAt();
     const displayName = this.optionalStr();
-    const open = this.consume(T.LCurly);
+    const open = this.expect(T.LCurly);
     this.enterBlock();
     const step: A.CallStep = {
-      kind: "call", keywordSpan: spanOf(kw), name, displayName, blockSpan: undefined, span: spanOf(kw),
+      kind: "call", keywordSpan: kw, name, displayName, blockSpan: undefined, span: kw,
       descriptions: [], requests: [], connections: [], headers: [], bodies: [], examples: [], saves: [], tests: [],
     };
     // A step here is out of place or a sign of a missing `}` (parser.ts tells which): callItem gives up on it.
-    while (this.peekType() !== T.RCurly) this.callItem(step);
+    while (this.s.type !== T.RCurly) this.callItem(step);
     this.blockDepth--;
-    const close = this.consume(T.RCurly);
-    step.blockSpan = { start: open.startOffset, end: close.startOffset + 1 };
-    step.span = spanBetween(kw, close);
+    const close = this.expect(T.RCurly);
+    step.blockSpan = { start: open, end: close + 1 };
+    step.span = { start: kw.start, end: close + 1 };
     return step;
   }
 
   /** One line of a call block, added to `step` where parser.ts's call rule files it. */
   private callItem(step: A.CallStep): void {
-    const type = this.peekType();
-    const kw = this.next!;
+    const s = this.s;
+    const type = s.type;
     if (type === T.Description) {
-      this.advance();
+      this.skip();
       step.descriptions.push(this.str());
     } else if (type === T.Method) {
-      this.advance();
-      const u = this.peekType() === T.Url ? urlText(this.advance()) : undefined;
-      step.requests.push({ span: spanBetween(kw, u?.span), method: { value: kw.image as A.HttpMethod, span: spanOf(kw) }, url: u });
+      const method = { value: s.image() as A.HttpMethod, span: this.take(T.Method) };
+      let url: A.UrlText | undefined;
+      if (s.type === T.Url) {
+        url = urlTextOf(s.image(), s.start);
+        this.skip();
+      }
+      step.requests.push({ span: between(method.span, url?.span), method, url });
     } else if (type === T.Connection) {
-      this.advance();
+      const start = this.expect(T.Connection);
       const name = this.nameAt();
-      step.connections.push({ span: spanBetween(kw, name.span), name });
+      step.connections.push({ span: { start, end: name.span.end }, name });
     } else if (type === T.Header) {
-      this.advance();
+      const start = this.expect(T.Header);
       const name = this.str();
       const value = this.optionalStr();
-      step.headers.push({ span: spanBetween(kw, value?.span ?? name.span), name, value });
+      step.headers.push({ span: { start, end: (value ?? name).span.end }, name, value });
     } else if (type === T.Body || type === T.Example) {
-      this.advance();
-      const j = this.peekType() === T.JsonBody ? jsonValue(this.advance()) : undefined;
-      const line = { span: spanBetween(kw, j?.span), keywordSpan: spanOf(kw), json: j };
+      const kw = this.take(type);
+      let json: A.JsonValueText | undefined;
+      if (s.type === T.JsonBody) {
+        json = jsonValueOf(s.image(), s.start);
+        this.skip();
+      }
+      const line = { span: between(kw, json?.span), keywordSpan: kw, json };
       if (type === T.Body) step.bodies.push(line);
       else step.examples.push(line);
     } else if (type === T.Save) {
-      this.advance();
+      const start = this.expect(T.Save);
       const variable = this.nameAt();
-      this.consume(T.Equals);
+      this.expect(T.Equals);
       const path = this.responsePath();
-      step.saves.push({ span: spanBetween(kw, path.span), variable, path });
+      step.saves.push({ span: { start, end: path.span.end }, variable, path });
     } else if (type === T.Test) {
-      this.advance();
+      const start = this.expect(T.Test);
       const variable = this.nameAt();
-      this.consume(T.Equals);
+      this.expect(T.Equals);
       const value = this.str();
-      step.tests.push({ span: spanBetween(kw, value.span), variable, value });
+      step.tests.push({ span: { start, end: value.span.end }, variable, value });
     } else if (type === T.On) {
       const branch = this.branch();
       if (branch.outcome === "success") step.onSuccess ??= branch;
@@ -307,109 +325,121 @@ class StrictReader {
   }
 
   private branch(): A.Branch {
-    const kw = this.consume(T.On);
-    const type = this.peekType();
+    const start = this.expect(T.On);
+    const type = this.s.type;
     if (type !== T.Success && type !== T.Failure) throw GIVE_UP;
-    this.advance();
-    this.consume(T.LCurly);
+    this.skip();
+    this.expect(T.LCurly);
     this.enterBlock();
     const steps = this.steps();
     this.blockDepth--;
-    const close = this.consume(T.RCurly);
-    return { span: spanBetween(kw, close), outcome: type === T.Success ? "success" : "failure", steps };
+    const close = this.expect(T.RCurly);
+    return { span: { start, end: close + 1 }, outcome: type === T.Success ? "success" : "failure", steps };
   }
 
   private responsePath(): A.ResponsePath {
     if (!this.follows(false)) throw GIVE_UP;
+    const s = this.s;
     const segments: A.PathSegment[] = [];
-    const first = this.next!;
-    let start: IToken;
-    let end: IToken;
-    if (first.tokenType === T.Dollar) {
-      start = end = this.advance();
-    } else if (IS_NAME[first.tokenTypeIdx]) {
-      start = end = this.advance();
-      segments.push(keySegment(start));
-    } else if (first.tokenType === T.LBracket) {
-      start = first;
+    const start = s.start;
+    let end: number;
+    if (s.type === T.Dollar) {
+      end = s.end;
+      this.skip();
+    } else if (this.nextIsName()) {
+      end = s.end;
+      segments.push(this.keySegment());
+    } else if (s.type === T.LBracket) {
       end = this.bracketSegment(segments);
     } else throw GIVE_UP;
     // A path has no spaces: what follows a space is the next statement.
     while (this.follows(true)) {
-      const type = this.peekType();
-      if (type === T.Dot) {
-        this.advance();
+      if (s.type === T.Dot) {
+        this.skip();
         if (!this.follows(true) || !this.nextIsName()) throw GIVE_UP;
-        end = this.advance();
-        segments.push(keySegment(end));
-      } else if (type === T.LBracket) {
+        end = s.end;
+        segments.push(this.keySegment());
+      } else if (s.type === T.LBracket) {
         end = this.bracketSegment(segments);
       } else break;
     }
-    return { span: spanBetween(start, spanOf(end)), segments };
+    return { span: { start, end }, segments };
   }
 
-  /** `[ "key" ]` or `[ name ]` / `[ 0 ]`, its segment pushed to `segments`; returns the `]`. */
-  private bracketSegment(segments: A.PathSegment[]): IToken {
-    this.consume(T.LBracket);
+  /** The name at the scanner as a `.key` segment, read. */
+  private keySegment(): A.PathSegment {
+    const s = this.s;
+    const segment: A.PathSegment = { kind: "key", key: s.image(), span: { start: s.start, end: s.end } };
+    this.skip();
+    return segment;
+  }
+
+  /** `[ "key" ]` or `[ name ]` / `[ 0 ]`, its segment pushed to `segments`; returns the end of the `]`. */
+  private bracketSegment(segments: A.PathSegment[]): number {
+    this.expect(T.LBracket);
+    const s = this.s;
     if (this.nextIsString()) {
-      const s = this.str();
-      segments.push({ kind: "key", key: s.value, span: s.span });
+      const literal = this.str();
+      segments.push({ kind: "key", key: literal.value, span: literal.span });
     } else if (this.nextIsName()) {
-      const n = this.advance();
-      segments.push(/^\d+$/.test(n.image) ? { kind: "index", index: Number(n.image), span: spanOf(n) } : keySegment(n));
+      const image = s.image();
+      if (/^\d+$/.test(image)) {
+        segments.push({ kind: "index", index: Number(image), span: { start: s.start, end: s.end } });
+        this.skip();
+      } else segments.push(this.keySegment());
     } else throw GIVE_UP;
-    return this.consume(T.RBracket);
+    return this.expect(T.RBracket) + 1;
   }
 
   private menu(): A.MenuStep {
-    const kw = this.consume(T.Menu);
+    const kw = this.take(T.Menu);
     const name = this.nameAt();
     const question = this.optionalStr();
-    const open = this.consume(T.LCurly);
+    const open = this.expect(T.LCurly);
     this.enterBlock();
     const options: A.MenuOption[] = [];
-    while (this.peekType() !== T.RCurly) {
-      if (this.peekType() !== T.Option) throw GIVE_UP;
+    while (this.s.type !== T.RCurly) {
+      if (this.s.type !== T.Option) throw GIVE_UP;
       options.push(this.menuOption());
     }
     this.blockDepth--;
-    const close = this.consume(T.RCurly);
+    const close = this.expect(T.RCurly);
     return {
-      kind: "menu", keywordSpan: spanOf(kw), name, question, options, blockSpan: { start: open.startOffset, end: close.startOffset + 1 },
-      span: spanBetween(kw, close),
+      kind: "menu", keywordSpan: kw, name, question, options, blockSpan: { start: open, end: close + 1 },
+      span: { start: kw.start, end: close + 1 },
     };
   }
 
   private menuOption(): A.MenuOption {
-    const kw = this.consume(T.Option);
+    const start = this.expect(T.Option);
     const label = this.optionalStr();
-    this.consume(T.LCurly);
+    this.expect(T.LCurly);
     this.enterBlock();
     const steps = this.steps();
     this.blockDepth--;
-    const close = this.consume(T.RCurly);
-    return { span: spanBetween(kw, close), label, steps };
+    const close = this.expect(T.RCurly);
+    return { span: { start, end: close + 1 }, label, steps };
   }
 
   private goto(): A.GotoStep {
-    const kw = this.consume(T.Goto);
+    const kw = this.take(T.Goto);
     const target = this.nameAt();
-    return { kind: "goto", span: spanBetween(kw, target.span), keywordSpan: spanOf(kw), target };
+    return { kind: "goto", span: between(kw, target.span), keywordSpan: kw, target };
   }
 
   private handoff(): A.HandoffStep {
-    const kw = this.consume(T.Handoff);
+    const kw = this.take(T.Handoff);
     const message = this.optionalStr();
-    return { kind: "handoff", span: spanBetween(kw, message?.span), keywordSpan: spanOf(kw), message };
+    return { kind: "handoff", span: between(kw, message?.span), keywordSpan: kw, message };
   }
 
   private end(): A.EndStep {
-    const kw = this.consume(T.End);
-    return { kind: "end", span: spanOf(kw), keywordSpan: spanOf(kw) };
+    const kw = this.take(T.End);
+    return { kind: "end", span: { start: kw.start, end: kw.end }, keywordSpan: kw };
   }
 }
 
-function keySegment(tok: IToken): A.PathSegment {
-  return { kind: "key", key: tok.image, span: spanOf(tok) };
+/** ast-builders.ts spanBetween for a correct file: from the start of `first` to the end of `last`, or a copy of `first`. */
+function between(first: Span, last: Span | undefined): Span {
+  return { start: first.start, end: (last ?? first).end };
 }

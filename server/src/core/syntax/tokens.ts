@@ -41,9 +41,14 @@ function addWord(word: string, type: TokenType): void {
 
 /** The keyword or method token spelled `image`, if it is one. */
 export function wordToken(image: string): TokenType | undefined {
-  const bucket = WORDS_BY_LENGTH[image.length];
+  return wordTokenAt(image, 0, image.length);
+}
+
+/** The keyword or method token spelled by text[start, end), if it is one; compares in place, slicing nothing. */
+export function wordTokenAt(text: string, start: number, end: number): TokenType | undefined {
+  const bucket = WORDS_BY_LENGTH[end - start];
   if (!bucket) return undefined;
-  for (const entry of bucket) if (entry.word === image) return entry.type;
+  for (const entry of bucket) if (text.startsWith(entry.word, start)) return entry.type;
   return undefined;
 }
 
@@ -95,7 +100,13 @@ const PRINTABLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode
 export function urlEnd(text: string, offset: number, previous: IToken | undefined): number {
   // This runs at every token: a method starts with a capital letter, so most words are passed over at once.
   const first = previous ? previous.image.charCodeAt(0) : 0;
-  if (first < 65 || first > 90 || wordToken(previous!.image) !== Method || !startsLine(text, previous!.startOffset) || hasLineBreak(text, previous!.startOffset + previous!.image.length, offset)) return -1;
+  if (first < 65 || first > 90 || wordToken(previous!.image) !== Method) return -1;
+  return urlEndAfterMethod(text, offset, previous!.startOffset, previous!.startOffset + previous!.image.length);
+}
+
+/** urlEnd, for a caller that knows the token before `offset` is a method at text[methodStart, methodEnd). */
+export function urlEndAfterMethod(text: string, offset: number, methodStart: number, methodEnd: number): number {
+  if (!startsLine(text, methodStart) || hasLineBreak(text, methodEnd, offset)) return -1;
   let end = offset;
   while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
   while (end > offset && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
@@ -116,9 +127,15 @@ function isJsonWord(image: string): boolean {
  * that line starts an object or array (a pasted body under a bare `body`).
  */
 export function jsonBodyEnd(text: string, offset: number, previous: IToken | undefined): number {
-  if (!previous || !isJsonWord(previous.image) || !startsLine(text, previous.startOffset)) return -1;
+  if (!previous || !isJsonWord(previous.image)) return -1;
+  return jsonBodyEndAfterKeyword(text, offset, previous.startOffset, previous.startOffset + previous.image.length);
+}
+
+/** jsonBodyEnd, for a caller that knows the token before `offset` is `body` or `example` at text[keywordStart, keywordEnd). */
+export function jsonBodyEndAfterKeyword(text: string, offset: number, keywordStart: number, keywordEnd: number): number {
+  if (!startsLine(text, keywordStart)) return -1;
   const first = text.charCodeAt(offset);
-  if (hasLineBreak(text, previous.startOffset + previous.image.length, offset) && !((first === 123 && text.charCodeAt(offset + 1) !== 123) || first === 91)) return -1;
+  if (hasLineBreak(text, keywordEnd, offset) && !((first === 123 && text.charCodeAt(offset + 1) !== 123) || first === 91)) return -1;
   const extent = jsonValueExtent(text, offset);
   return extent.end > offset ? extent.end : -1;
 }
