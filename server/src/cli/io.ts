@@ -49,7 +49,10 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    stdin: process.stdin,
+    // Only `run` reads stdin; making the stream costs every other command a millisecond.
+    get stdin() {
+      return process.stdin;
+    },
     isTty: Boolean(process.stdout.isTTY),
     fs: nodeFileSystem,
   };
