@@ -26,6 +26,8 @@ export interface VariableUse {
 
 export interface FlowAnalysis {
   uses: VariableUse[];
+  /** Whether any step uses the variable `name` (asked or saved; system variables are not counted). */
+  isUsed(name: string): boolean;
   /** runs of consecutive steps in one block that no path reaches */
   unreachable: Step[][];
   /** the variables set when each step in `capture` starts (reachable steps only) */
@@ -71,18 +73,33 @@ export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAn
   const numbering = new VarNumbering();
   numberVariables(file.steps, numbering);
   let gotoIn = new Map<string, VarSet>();
-  let result: FlowAnalysis = { uses: [], unreachable: [], definedAt: new Map() };
+  let used = VarSet.empty(numbering.words);
+  let result = emptyResult(numbering, used);
   const hasGoto = { value: false };
   // A chain of backward gotos settles one link per pass: allow more passes as more targets are reached.
   for (let pass = 0; pass < MAX_PASSES + 2 * gotoIn.size; pass++) {
     const nextGotoIn = new Map<string, VarSet>();
-    result = { uses: [], unreachable: [], definedAt: new Map() };
-    const walker = new Walker(numbering, gotoIn, nextGotoIn, result, hasGoto, capture);
+    used = VarSet.empty(numbering.words);
+    result = emptyResult(numbering, used);
+    const walker = new Walker(numbering, gotoIn, nextGotoIn, result, used, hasGoto, capture);
     walker.block(file.steps, VarSet.empty(numbering.words), []);
     if (!hasGoto.value || sameSets(gotoIn, nextGotoIn)) break;
     gotoIn = nextGotoIn;
   }
   return result;
+}
+
+/** A pass's result; `used` collects the ids of the variables its uses name (filled by the Walker). */
+function emptyResult(numbering: VarNumbering, used: VarSet): FlowAnalysis {
+  return {
+    uses: [],
+    unreachable: [],
+    definedAt: new Map(),
+    isUsed(name) {
+      const id = numbering.lookup(name);
+      return id !== undefined && used.has(id);
+    },
+  };
 }
 
 // Shared: one status object per kind instead of one per use.
@@ -96,6 +113,7 @@ class Walker {
     private readonly gotoIn: Map<string, VarSet>,
     private readonly nextGotoIn: Map<string, VarSet>,
     private readonly out: FlowAnalysis,
+    private readonly used: VarSet,
     private readonly hasGoto: { value: boolean },
     private readonly capture: ReadonlySet<Step> | undefined,
   ) {}
@@ -127,13 +145,25 @@ class Walker {
     return state;
   }
 
+  // The step being walked, for visitUse: one visitor for the whole walk, not a closure per step.
+  private walkingStep!: Step;
+  private walkingState!: VarSet;
+  private walkingFailureOf!: CallStep[];
+  private readonly visitUse = (ref: VarRef, place: UsePlace): void => {
+    this.out.uses.push({ ref, place, step: this.walkingStep, status: this.status(ref.name, this.walkingState, this.walkingFailureOf) });
+  };
+
   private uses(step: Step, state: VarSet, failureOf: CallStep[]): void {
-    forEachOwnVarUse(step, (ref, place) => this.out.uses.push({ ref, place, step, status: this.status(ref.name, state, failureOf) }));
+    this.walkingStep = step;
+    this.walkingState = state;
+    this.walkingFailureOf = failureOf;
+    forEachOwnVarUse(step, this.visitUse);
   }
 
   private status(name: string, state: VarSet, failureOf: CallStep[]): UseStatus {
     if (name.includes(".")) return systemVariable(name) ? OK : UNKNOWN_SYSTEM;
     const id = this.numbering.lookup(name);
+    if (id !== undefined) this.used.add(id);
     if (id !== undefined && state.has(id)) return OK;
     for (let i = failureOf.length - 1; i >= 0; i--) {
       if (failureOf[i].saves.some((s) => s.variable?.name === name)) return { kind: "unset-on-failure", call: failureOf[i] };
@@ -150,7 +180,8 @@ class Walker {
         if (step.variable) state.add(this.numbering.id(step.variable.name));
         return state;
       case "call": {
-        const saved = step.saves.flatMap((s) => (s.variable ? [this.numbering.id(s.variable.name)] : []));
+        const saved: number[] = [];
+        for (const save of step.saves) if (save.variable) saved.push(this.numbering.id(save.variable.name));
         const onSuccess = state.copy();
         for (const v of saved) onSuccess.add(v);
         const afterSuccess = step.onSuccess ? this.block(step.onSuccess.steps, onSuccess, failureOf) : onSuccess;

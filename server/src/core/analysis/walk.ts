@@ -14,7 +14,8 @@ export function forEachBlock(file: FlowFile, visit: (block: Block) => void): voi
     visit(block);
     for (const step of block.steps) {
       if (step.kind === "call") {
-        for (const branch of [step.onSuccess, step.onFailure]) if (branch) walk({ kind: "branch", steps: branch.steps, branch, call: step });
+        if (step.onSuccess) walk({ kind: "branch", steps: step.onSuccess.steps, branch: step.onSuccess, call: step });
+        if (step.onFailure) walk({ kind: "branch", steps: step.onFailure.steps, branch: step.onFailure, call: step });
       } else if (step.kind === "menu") {
         for (const option of step.options) walk({ kind: "option", steps: option.steps, option });
       }

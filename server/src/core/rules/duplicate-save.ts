@@ -9,6 +9,7 @@ export default defineRule({
   description: "The same variable saved twice in one call step.",
   check({ doc, report }) {
     for (const step of doc.symbols.calls) {
+      if (step.saves.length < 2) continue;
       const seen = new Set<string>();
       for (const save of step.saves) {
         const name = save.variable?.name;

@@ -8,9 +8,8 @@ export default defineRule({
   severity: "hint",
   description: "A saved or asked variable never used.",
   check({ doc, report }) {
-    const used = new Set(doc.flow.uses.map((u) => u.ref.name));
     for (const [name, defs] of doc.symbols.variables) {
-      if (used.has(name)) continue;
+      if (doc.flow.isUsed(name)) continue;
       for (const def of defs) {
         report({ span: def.id.span, message: `${name} is ${def.kind === "ask" ? "asked for" : "saved"} but never used`, tags: ["unnecessary"] });
       }
