@@ -35,8 +35,11 @@ export function buildDocument(text: string): FlowDocument {
   const { ast, diagnostics } = parse(text);
   const symbols = collectSymbols(ast);
   const urls: Endpoint[] = [];
-  for (const call of symbols.calls) {
-    for (const request of call.requests) {
+  // By index, not for…of: see walk.ts.
+  for (let i = 0; i < symbols.calls.length; i++) {
+    const call = symbols.calls[i];
+    for (let j = 0; j < call.requests.length; j++) {
+      const request = call.requests[j];
       if (!request.url) continue;
       const parts = splitUrl(request.url);
       urls.push({ call, request: request as Endpoint["request"], parts, vars: request.url.vars.map((ref) => ({ ref, place: placeOf(parts, ref) })) });

@@ -57,14 +57,17 @@ function sameSets(a: Map<string, VarSet>, b: Map<string, VarSet>): boolean {
 }
 
 /** Numbers every variable an ask or save defines; other names are never in a set. */
+// Loops by index, not for…of, here and in the Walker: see walk.ts.
 function numberVariables(steps: readonly Step[], numbering: VarNumbering): void {
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     if (step.kind === "ask" && step.variable) numbering.id(step.variable.name);
     else if (step.kind === "call") {
-      for (const save of step.saves) if (save.variable) numbering.id(save.variable.name);
+      const saves = step.saves;
+      for (let j = 0; j < saves.length; j++) if (saves[j].variable) numbering.id(saves[j].variable!.name);
       if (step.onSuccess) numberVariables(step.onSuccess.steps, numbering);
       if (step.onFailure) numberVariables(step.onFailure.steps, numbering);
-    } else if (step.kind === "menu") for (const option of step.options) numberVariables(option.steps, numbering);
+    } else if (step.kind === "menu") for (let j = 0; j < step.options.length; j++) numberVariables(step.options[j].steps, numbering);
   }
 }
 
@@ -121,7 +124,8 @@ class Walker {
   /** Walks a block with its own copy of the state; returns the state after its last step. */
   block(steps: Step[], state: State, failureOf: CallStep[]): State {
     let run: Step[] = [];
-    for (const step of steps) {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
       const name = step.kind === "call" || step.kind === "menu" ? step.name?.name : undefined;
       if (name !== undefined) {
         const viaGoto = this.gotoIn.get(name);
@@ -181,21 +185,24 @@ class Walker {
         return state;
       case "call": {
         const saved: number[] = [];
-        for (const save of step.saves) if (save.variable) saved.push(this.numbering.id(save.variable.name));
+        for (let i = 0; i < step.saves.length; i++) {
+          const variable = step.saves[i].variable;
+          if (variable) saved.push(this.numbering.id(variable.name));
+        }
         const onSuccess = state.copy();
-        for (const v of saved) onSuccess.add(v);
+        for (let i = 0; i < saved.length; i++) onSuccess.add(saved[i]);
         const afterSuccess = step.onSuccess ? this.block(step.onSuccess.steps, onSuccess, failureOf) : onSuccess;
         const afterFailure = step.onFailure ? this.block(step.onFailure.steps, state.copy(), [...failureOf, step]) : state;
         const after = meet(afterSuccess, afterFailure);
-        if (after) for (const v of saved) after.add(v);
+        if (after) for (let i = 0; i < saved.length; i++) after.add(saved[i]);
         return after;
       }
       case "menu": {
         if (!step.options.length) return state;
         let after: State = null;
         let first = true;
-        for (const option of step.options) {
-          const end = this.block(option.steps, state.copy(), failureOf);
+        for (let i = 0; i < step.options.length; i++) {
+          const end = this.block(step.options[i].steps, state.copy(), failureOf);
           after = first ? end : meet(after, end);
           first = false;
         }

@@ -47,7 +47,9 @@ export function collectSymbols(file: FlowFile): Symbols {
     } else if (step.kind === "call") {
       calls.push(step);
       if (step.name) add(steps, step.name.name, step);
-      for (const save of step.saves) {
+      // By index, not for…of: see walk.ts.
+      for (let i = 0; i < step.saves.length; i++) {
+        const save = step.saves[i];
         if (save.variable) add(variables, save.variable.name, { kind: "save", name: save.variable.name, id: save.variable, step, save, type: "json" });
       }
     } else if (step.kind === "menu" && step.name) {
