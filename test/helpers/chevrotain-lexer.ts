@@ -3,13 +3,20 @@
 // judged against, and the check that those definitions are sound.
 
 import { Lexer, type ILexingResult } from "chevrotain";
-import { Identifier, LEXER_TOKENS, wordToken } from "../../server/src/core/syntax/tokens";
+import { FlowParser } from "../../server/src/core/syntax/parser";
+import { Identifier, LEXER_TOKENS, SKIPPED, wordToken } from "../../server/src/core/syntax/tokens";
 
 let lexer: Lexer | undefined;
 
 /** A Chevrotain Lexer of tokens.ts; it throws on a definition error. */
 export function chevrotainFlowLexer(): Lexer {
-  lexer ??= new Lexer(LEXER_TOKENS, { positionTracking: "onlyOffset", ensureOptimizations: false });
+  if (!lexer) {
+    // The parser completes every token type (indices, category maps) as it would in the product,
+    // before either lexer makes a token; tokens.ts marks skipped whitespace with its own constant.
+    new FlowParser();
+    const types = LEXER_TOKENS.map((type) => (type.GROUP === SKIPPED ? { ...type, GROUP: Lexer.SKIPPED } : type));
+    lexer = new Lexer(types, { positionTracking: "onlyOffset", ensureOptimizations: false });
+  }
   return lexer;
 }
 

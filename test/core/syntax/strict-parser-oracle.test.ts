@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tokenizeFlow } from "../../../server/src/core/syntax/lexer";
-import { parseCorrect, parseWithRecovery } from "../../../server/src/core/syntax/parse";
+import { parseCorrect } from "../../../server/src/core/syntax/parse";
+import { parseWithRecovery } from "../../../server/src/core/syntax/parse-with-recovery";
 import { hostileEdit } from "../../helpers/mutations";
 import { pick, prng } from "../../helpers/prng";
 
@@ -17,7 +17,7 @@ const SAMPLES = join(import.meta.dirname, "../../../samples");
 /** Returns whether the text was correct (so the strict parser's tree was compared). */
 function assertAgree(text: string, label: string): boolean {
   const strict = parseCorrect(text);
-  const recovering = parseWithRecovery(tokenizeFlow(text), text);
+  const recovering = parseWithRecovery(text);
   const where = `${label}: ${JSON.stringify(text.slice(0, 400))}`;
   if (recovering.diagnostics.length > 0) {
     assert.equal(strict, undefined, `the strict parser read a file with syntax errors (${recovering.diagnostics[0].message}) ${where}`);

@@ -1,7 +1,7 @@
 // Tokens for the features that read text the AST does not keep (cursor
 // context, formatting): the same lexer as the parser.
 
-import { tokenMatcher, type IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import { tokenizeFlow } from "../syntax/lexer";
 import * as T from "../syntax/tokens";
 
@@ -23,5 +23,5 @@ export function tokenEnd(tok: IToken): number {
 
 /** A name or keyword: what a completion replaces while it is being typed. */
 export function isWordToken(tok: IToken): boolean {
-  return tokenMatcher(tok, T.Name) || tok.tokenType === T.Method;
+  return T.NAME_TYPES.has(tok.tokenType);
 }

@@ -89,3 +89,8 @@ export function jsonValue(tok: IToken): A.JsonValueText {
 export function jsonValueOf(text: string, start: number): A.JsonValueText {
   return { text, span: { start, end: start + text.length }, vars: findVarRefs(text, start) };
 }
+
+/** The spans of comment tokens. */
+export function commentSpans(comments: IToken[]): Span[] {
+  return comments.map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length }));
+}

@@ -13,13 +13,20 @@
 // unknown line costs one diagnostic. Blocks nested deeper than MAX_BLOCK_DEPTH
 // are skipped whole, which bounds the parser's recursion on any input.
 
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { createToken, EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 import type * as A from "./ast";
 import type { Span } from "../types";
 import { MAX_BLOCK_DEPTH } from "../language";
 import { identifier, stringLiteral, urlText, jsonValue, spanOf, spanBetween, tokenEnd } from "./ast-builders";
 import { FLOW_ERROR_MESSAGES } from "./error-messages";
+
+// Chevrotain's parser chooses how it matches tokens (with categories or without) from whether
+// any token type already lists category members, and only then completes the types itself.
+// tokens.ts makes plain types, so that a correct file never loads Chevrotain; a throwaway member
+// of the four categories (no token is ever of its type) makes Chevrotain complete them first,
+// as createToken did for every type before.
+createToken({ name: "CategoryMember", categories: [T.Any, T.Stray, T.Name, T.StringLike] });
 
 type CallItem =
   | { kind: "description"; value?: A.StringLiteral }

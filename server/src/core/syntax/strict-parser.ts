@@ -40,9 +40,6 @@ export interface StrictParse {
 /** Thrown at the first place the file differs from a correct one; caught once, in parseStrict. */
 const GIVE_UP = Object.freeze({ giveUp: true });
 
-/** Token types of the `Name` category (identifiers, keywords, methods), by tokenTypeIdx. */
-const IS_NAME: boolean[] = [];
-for (const type of [T.Identifier, T.Method, ...T.KEYWORD_TOKENS]) IS_NAME[type.tokenTypeIdx!] = true;
 
 /**
  * The file's items, or undefined when it has any syntax error (then parser.ts reads it). Tokens
@@ -119,7 +116,7 @@ class StrictReader {
 
   private nextIsName(): boolean {
     const type = this.s.type;
-    return type !== undefined && IS_NAME[type.tokenTypeIdx!] === true;
+    return type !== undefined && T.NAME_TYPES.has(type);
   }
 
   private nextIsString(): boolean {

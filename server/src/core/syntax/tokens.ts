@@ -8,25 +8,56 @@
 // Every character lexes to some token (`Other` takes what no other token
 // does), so a stray character is part of its line's one "unexpected" report,
 // not a lexer error of its own.
+//
+// The types are the plain objects Chevrotain's createToken makes, made here so
+// that reading a correct file never loads Chevrotain (strict-parser.ts): its
+// parser and Lexer complete them (index, category maps) when first built, as
+// they do for any token type; until then the lexer and the strict parser know
+// a type by identity.
 
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
+import type { CustomPatternMatcherFunc, IToken, TokenType } from "chevrotain";
 import { HTTP_METHODS, JSON_VALUE_WORDS } from "../language";
 import { jsonValueExtent } from "./json-extent";
 import { hasLineBreak } from "../text/line-breaks";
 
-/** Every token: what the rest of a skipped line is read as. */
-export const Any = createToken({ name: "Any", pattern: Lexer.NA });
-/** Tokens that start no statement in any block: a line starting with one is skipped and reported once. */
-export const Stray = createToken({ name: "Stray", pattern: Lexer.NA, categories: [Any] });
+interface TokenConfig {
+  name: string;
+  /** absent for a category or a retyped word: nothing lexes as it */
+  pattern?: RegExp | string | CustomPatternMatcherFunc;
+  categories?: TokenType[];
+  /** a Chevrotain lexer group; SKIPPED for what is dropped */
+  group?: string;
+  line_breaks?: boolean;
+  start_chars_hint?: (string | number)[];
+}
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
+/** What the Chevrotain Lexer built from these types (tests only) must read as Chevrotain's Lexer.SKIPPED. */
+export const SKIPPED = "skipped";
+
+/** Chevrotain's createToken, without loading Chevrotain. */
+function defineToken(config: TokenConfig): TokenType {
+  const type: TokenType = { name: config.name };
+  if (config.pattern !== undefined) type.PATTERN = config.pattern;
+  if (config.categories) type.CATEGORIES = config.categories;
+  if (config.group !== undefined) type.GROUP = config.group;
+  if (config.line_breaks !== undefined) type.LINE_BREAKS = config.line_breaks;
+  if (config.start_chars_hint) type.START_CHARS_HINT = config.start_chars_hint;
+  return type;
+}
+
+/** Every token: what the rest of a skipped line is read as. */
+export const Any = defineToken({ name: "Any" });
+/** Tokens that start no statement in any block: a line starting with one is skipped and reported once. */
+export const Stray = defineToken({ name: "Stray", categories: [Any] });
+
+export const WhiteSpace = defineToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: SKIPPED, line_breaks: true });
+export const Comment = defineToken({ name: "Comment", pattern: /#[^\r\n]*/, group: "comments" });
 
 /** Any name: identifiers and every keyword. */
-export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+export const Name = defineToken({ name: "Name" });
 /** A string, closed or not: one category so recovery can insert a missing one. */
-export const StringLike = createToken({ name: "StringLike", pattern: Lexer.NA });
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z0-9_][A-Za-z0-9_-]*/, categories: [Name, Stray, Any] });
+export const StringLike = defineToken({ name: "StringLike" });
+export const Identifier = defineToken({ name: "Identifier", pattern: /[A-Za-z0-9_][A-Za-z0-9_-]*/, categories: [Name, Stray, Any] });
 
 /**
  * Keywords and methods by their exact (case-sensitive) spelling, bucketed by length: this is
@@ -54,7 +85,7 @@ export function wordTokenAt(text: string, start: number, end: number): TokenType
 
 function keyword(word: string, stray = false): TokenType {
   const name = word[0].toUpperCase() + word.slice(1);
-  const type = createToken({ name: `Kw${name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}`, pattern: Lexer.NA, categories: stray ? [Name, Stray, Any] : [Name, Any] });
+  const type = defineToken({ name: `Kw${name.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}`, categories: stray ? [Name, Stray, Any] : [Name, Any] });
   addWord(word, type);
   return type;
 }
@@ -87,7 +118,7 @@ export const Goto = keyword("goto");
 export const Handoff = keyword("handoff");
 export const End = keyword("end");
 
-export const Method = createToken({ name: "Method", pattern: Lexer.NA, categories: [Name, Any] });
+export const Method = defineToken({ name: "Method", categories: [Name, Any] });
 for (const method of HTTP_METHODS) addWord(method, Method);
 
 // Hints let the lexer keep its first-character dispatch with custom patterns in the set.
@@ -114,7 +145,7 @@ export function urlEndAfterMethod(text: string, offset: number, methodStart: num
 }
 
 const matchUrl: CustomPatternMatcherFunc = (text, offset, tokens) => matchTo(text, offset, urlEnd(text, offset, tokens[tokens.length - 1]));
-export const Url = createToken({ name: "Url", pattern: matchUrl, line_breaks: false, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
+export const Url = defineToken({ name: "Url", pattern: matchUrl, line_breaks: false, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
 
 /** `body` or `example` (language.ts JSON_VALUE_WORDS), compared without hashing: this runs at every token. */
 function isJsonWord(image: string): boolean {
@@ -141,18 +172,18 @@ export function jsonBodyEndAfterKeyword(text: string, offset: number, keywordSta
 }
 
 const matchJsonValue: CustomPatternMatcherFunc = (text, offset, tokens) => matchTo(text, offset, jsonBodyEnd(text, offset, tokens[tokens.length - 1]));
-export const JsonBody = createToken({ name: "JsonBody", pattern: matchJsonValue, line_breaks: true, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
+export const JsonBody = defineToken({ name: "JsonBody", pattern: matchJsonValue, line_breaks: true, start_chars_hint: PRINTABLE_ASCII, categories: [Stray, Any] });
 
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [StringLike, Stray, Any] });
+export const StringLiteral = defineToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [StringLike, Stray, Any] });
 /** A string whose closing quote is missing: kept so the rest of the line is not re-lexed as code. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLike, Stray, Any] });
-export const LCurly = createToken({ name: "LCurly", pattern: "{", categories: [Stray, Any] });
-export const RCurly = createToken({ name: "RCurly", pattern: "}", categories: [Any] });
-export const LBracket = createToken({ name: "LBracket", pattern: "[", categories: [Stray, Any] });
-export const RBracket = createToken({ name: "RBracket", pattern: "]", categories: [Stray, Any] });
-export const Dot = createToken({ name: "Dot", pattern: ".", categories: [Stray, Any] });
-export const Equals = createToken({ name: "Equals", pattern: "=", categories: [Stray, Any] });
-export const Dollar = createToken({ name: "Dollar", pattern: "$", categories: [Stray, Any] });
+export const UnterminatedString = defineToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLike, Stray, Any] });
+export const LCurly = defineToken({ name: "LCurly", pattern: "{", categories: [Stray, Any] });
+export const RCurly = defineToken({ name: "RCurly", pattern: "}", categories: [Any] });
+export const LBracket = defineToken({ name: "LBracket", pattern: "[", categories: [Stray, Any] });
+export const RBracket = defineToken({ name: "RBracket", pattern: "]", categories: [Stray, Any] });
+export const Dot = defineToken({ name: "Dot", pattern: ".", categories: [Stray, Any] });
+export const Equals = defineToken({ name: "Equals", pattern: "=", categories: [Stray, Any] });
+export const Dollar = defineToken({ name: "Dollar", pattern: "$", categories: [Stray, Any] });
 const OTHER = /[^ \t\r\n\f\vA-Za-z0-9_"{}[\].=$#]+/;
 /**
  * The lexer's first-character dispatch cannot read a complement set: list the ASCII characters
@@ -162,9 +193,12 @@ const OTHER_START: number[] = [];
 for (let c = 0; c < 256; c++) if (OTHER.test(String.fromCharCode(c))) OTHER_START.push(c);
 for (let c = 256; c < 0x10000; c += 255) OTHER_START.push(c);
 /** Whatever no other token matches (`:`, `,`, `@`, NUL, U+FFFD, …), a run at a time. */
-export const Other = createToken({ name: "Other", pattern: OTHER, start_chars_hint: OTHER_START, categories: [Stray, Any] });
+export const Other = defineToken({ name: "Other", pattern: OTHER, start_chars_hint: OTHER_START, categories: [Stray, Any] });
 
 export const KEYWORD_TOKENS = [Flow, Connection, Bearer, Basic, ApiKey, Env, Secret, Domain, Say, Ask, As, Call, Description, Header, Body, Example, Save, Test, On, Success, Failure, Menu, Option, Goto, Handoff, End];
+
+/** The `Name` category's members: identifiers, keywords and methods (known without Chevrotain's category maps). */
+export const NAME_TYPES: ReadonlySet<TokenType> = new Set([Identifier, Method, ...KEYWORD_TOKENS]);
 
 /** What the lexer matches, in order: custom patterns first (they only match in their place). */
 export const LEXER_TOKENS: TokenType[] = [
