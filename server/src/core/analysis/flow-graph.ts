@@ -76,13 +76,12 @@ export function analyzeFlow(file: FlowFile, capture?: ReadonlySet<Step>): FlowAn
   const numbering = new VarNumbering();
   numberVariables(file.steps, numbering);
   let gotoIn = new Map<string, VarSet>();
-  let used = VarSet.empty(numbering.words);
-  let result = emptyResult(numbering, used);
+  let result = emptyResult(numbering, VarSet.empty(numbering.words));
   const hasGoto = { value: false };
   // A chain of backward gotos settles one link per pass: allow more passes as more targets are reached.
   for (let pass = 0; pass < MAX_PASSES + 2 * gotoIn.size; pass++) {
     const nextGotoIn = new Map<string, VarSet>();
-    used = VarSet.empty(numbering.words);
+    const used = VarSet.empty(numbering.words);
     result = emptyResult(numbering, used);
     const walker = new Walker(numbering, gotoIn, nextGotoIn, result, used, hasGoto, capture);
     walker.block(file.steps, VarSet.empty(numbering.words), []);

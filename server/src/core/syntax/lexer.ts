@@ -71,15 +71,13 @@ export class FlowScanner {
           end = T.urlEndAfterMethod(text, i, this.start, this.end);
           if (end >= 0) type = T.Url;
         }
-        if (type) {
-          // a URL
-        } else if (c === HASH) {
+        if (!type && c === HASH) {
           end = i + 1;
           for (let d = text.charCodeAt(end); end < n && d !== 10 && d !== 13; d = text.charCodeAt(++end));
           this.comments.push(token(T.Comment, text, i, end));
           i = end;
           continue;
-        } else if (after === T.Body || after === T.Example) {
+        } else if (!type && (after === T.Body || after === T.Example)) {
           end = T.jsonBodyEndAfterKeyword(text, i, this.start, this.end);
           if (end >= 0) type = T.JsonBody;
         }
@@ -94,8 +92,7 @@ export class FlowScanner {
           end = stringEnd(text, i);
           type = end >= 0 ? T.StringLiteral : T.UnterminatedString;
           if (end < 0) end = ~end;
-        }
-        else {
+        } else {
           type = PUNCTUATION[c];
           if (type) end = i + 1;
           else {

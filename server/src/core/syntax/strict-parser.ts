@@ -145,8 +145,17 @@ class StrictReader {
     return this.nextIsString() ? this.str() : undefined;
   }
 
-  private enterBlock(): void {
+  /** Reads a block's `{`, one level deeper (a block too deep is a syntax error); returns where it starts. */
+  private openBlock(): number {
+    const open = this.expect(T.LCurly);
     if (++this.blockDepth > MAX_BLOCK_DEPTH) throw GIVE_UP;
+    return open;
+  }
+
+  /** Reads a block's `}`; returns where it ends. */
+  private closeBlock(): number {
+    this.blockDepth--;
+    return this.expect(T.RCurly) + 1;
   }
 
   // ---------- top level ----------
@@ -253,18 +262,16 @@ class StrictReader {
     const kw = this.take(T.Call);
     const name = this.nameAt();
     const displayName = this.optionalStr();
-    const open = this.expect(T.LCurly);
-    this.enterBlock();
+    const open = this.openBlock();
     const step: A.CallStep = {
       kind: "call", keywordSpan: kw, name, displayName, blockSpan: undefined, span: kw,
       descriptions: [], requests: [], connections: [], headers: [], bodies: [], examples: [], saves: [], tests: [],
     };
     // A step here is out of place or a sign of a missing `}` (parser.ts tells which): callItem gives up on it.
     while (this.s.type !== T.RCurly) this.callItem(step);
-    this.blockDepth--;
-    const close = this.expect(T.RCurly);
-    step.blockSpan = { start: open, end: close + 1 };
-    step.span = { start: kw.start, end: close + 1 };
+    const end = this.closeBlock();
+    step.blockSpan = { start: open, end };
+    step.span = { start: kw.start, end };
     return step;
   }
 
@@ -326,12 +333,9 @@ class StrictReader {
     const type = this.s.type;
     if (type !== T.Success && type !== T.Failure) throw GIVE_UP;
     this.skip();
-    this.expect(T.LCurly);
-    this.enterBlock();
+    this.openBlock();
     const steps = this.steps();
-    this.blockDepth--;
-    const close = this.expect(T.RCurly);
-    return { span: { start, end: close + 1 }, outcome: type === T.Success ? "success" : "failure", steps };
+    return { span: { start, end: this.closeBlock() }, outcome: type === T.Success ? "success" : "failure", steps };
   }
 
   private responsePath(): A.ResponsePath {
@@ -392,30 +396,22 @@ class StrictReader {
     const kw = this.take(T.Menu);
     const name = this.nameAt();
     const question = this.optionalStr();
-    const open = this.expect(T.LCurly);
-    this.enterBlock();
+    const open = this.openBlock();
     const options: A.MenuOption[] = [];
     while (this.s.type !== T.RCurly) {
       if (this.s.type !== T.Option) throw GIVE_UP;
       options.push(this.menuOption());
     }
-    this.blockDepth--;
-    const close = this.expect(T.RCurly);
-    return {
-      kind: "menu", keywordSpan: kw, name, question, options, blockSpan: { start: open, end: close + 1 },
-      span: { start: kw.start, end: close + 1 },
-    };
+    const end = this.closeBlock();
+    return { kind: "menu", keywordSpan: kw, name, question, options, blockSpan: { start: open, end }, span: { start: kw.start, end } };
   }
 
   private menuOption(): A.MenuOption {
     const start = this.expect(T.Option);
     const label = this.optionalStr();
-    this.expect(T.LCurly);
-    this.enterBlock();
+    this.openBlock();
     const steps = this.steps();
-    this.blockDepth--;
-    const close = this.expect(T.RCurly);
-    return { span: { start, end: close + 1 }, label, steps };
+    return { span: { start, end: this.closeBlock() }, label, steps };
   }
 
   private goto(): A.GotoStep {
