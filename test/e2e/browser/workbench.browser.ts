@@ -50,6 +50,29 @@ async function waitForLanguageServer(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The flow's "Run test call" lens. Measured once in CI (stop 19): the lens of a
+ * freshly opened flow never drew in 60 s while the server answered everything
+ * else; the same run passed locally again and again. Nothing has been clicked
+ * yet then, so opening the file again (as a person would) is safe; the reopen
+ * is logged so a pattern shows in CI output, and a second miss fails the test.
+ */
+async function runTestCallLens(page: Page, file: string) {
+  const lens = page.locator(SELECTORS.codeLens).filter({ hasText: "Run test call" }).first();
+  try {
+    await lens.waitFor({ timeout: 30_000 });
+  } catch {
+    console.log(`browser: no "Run test call" lens on ${file} within 30 s; closing and opening the file again`);
+    await screenshot(page, "browser-lens-missing").catch(() => undefined);
+    // the tab's own close button: Ctrl+W may be the browser's
+    await page.locator(SELECTORS.activeTab).locator(".tab-actions .action-label").first().click();
+    await page.locator(SELECTORS.activeTab, { hasText: file }).waitFor({ state: "detached", timeout: STEP_TIMEOUT });
+    await openFile(page, file);
+    await lens.waitFor({ timeout: STEP_TIMEOUT });
+  }
+  return lens;
+}
+
 describe("browser: the workbench", function () {
   this.timeout(240_000);
   let folder: string;
@@ -126,8 +149,7 @@ call lookup "Look up order" {
   it("runs a test call from the lens and saves the chosen fields into the file", async () => {
     await openFile(page, FLOW);
     await waitForLanguageStatus(page, "Bot Flow");
-    const lens = page.locator(SELECTORS.codeLens).filter({ hasText: "Run test call" }).first();
-    await lens.waitFor({ timeout: STEP_TIMEOUT });
+    const lens = await runTestCallLens(page, FLOW);
     await screenshot(page, "browser-lens");
     await lens.click();
 
