@@ -13,6 +13,7 @@
 import { createScanner, type JSONScanner } from "jsonc-parser";
 import type { Span } from "../types";
 import { scanVarRefs } from "../text/var-refs";
+import { jsonCommentEnd, jsonStringEnd } from "../text/json-skim";
 import { ScanError, SyntaxKind } from "../text/json-tokens";
 
 export interface JsonProblem {
@@ -22,35 +23,38 @@ export interface JsonProblem {
   unclosed?: true;
 }
 
-/** The body text with each `{{...}}` masked, keeping length. */
+/**
+ * The body text with each `{{...}}` masked, keeping length: one inside a string by letters, one
+ * in a value's place by a string of letters; one in a comment (or cut by a string's end) stays.
+ */
 export function maskVariables(json: string): string {
   const refs = scanVarRefs(json);
   if (!refs.length) return json;
-  const scanner = createScanner(json, false);
   let out = "";
   let copied = 0;
   let next = 0;
-  while (next < refs.length) {
-    const token = scanner.scan();
-    if (token === SyntaxKind.EOF) break;
-    const start = scanner.getTokenOffset();
-    const end = scanner.getPosition();
-    // Refs the scanner has moved past without a string around them stay as written (not a value: invalid anyway).
-    while (next < refs.length && refs[next].start < start) next++;
-    if (next >= refs.length) break;
-    const ref = refs[next];
-    if (token === SyntaxKind.StringLiteral) {
-      while (next < refs.length && refs[next].end <= end) {
-        out += json.slice(copied, refs[next].start) + "x".repeat(refs[next].end - refs[next].start);
-        copied = refs[next].end;
-        next++;
+  let at = 0;
+  while (next < refs.length && at < json.length) {
+    const c = json.charCodeAt(at);
+    let end = at + 1;
+    if (c === 34 /* " */) {
+      end = jsonStringEnd(json, at);
+      for (; next < refs.length && refs[next].start < end; next++) {
+        const ref = refs[next];
+        if (ref.start < at || ref.end > end) continue;
+        out += json.slice(copied, ref.start) + "x".repeat(ref.end - ref.start);
+        copied = ref.end;
       }
-    } else if (token === SyntaxKind.OpenBraceToken && ref.start === start) {
-      out += `${json.slice(copied, start)}"${"x".repeat(ref.end - ref.start - 2)}"`;
-      copied = ref.end;
-      next++;
-      scanner.setPosition(ref.end);
+    } else if (c === 47 /* / */) {
+      end = Math.max(jsonCommentEnd(json, at), at + 1);
+    } else if (c === 123 /* { */ && refs[next].start === at) {
+      const ref = refs[next++];
+      out += `${json.slice(copied, at)}"${"x".repeat(ref.end - ref.start - 2)}"`;
+      copied = end = ref.end;
     }
+    // Refs behind the reading (in a comment, or cut by a string's end) stay as written: not a value, invalid anyway.
+    while (next < refs.length && refs[next].start < end) next++;
+    at = end;
   }
   return out + json.slice(copied);
 }

@@ -1,15 +1,15 @@
 // Where a JSON value written after `body` or `example` ends. A value is one
 // JSON value ended by its matching bracket, whatever the indentation of its
-// lines (pasted JSON keeps its own), read by jsonc-parser's scanner so strings
-// and escapes are honoured. Brackets are matched with an explicit stack: no
+// lines (pasted JSON keeps its own), with strings, escapes and comments read
+// as jsonc-parser's scanner reads them (text/json-skim.ts). Brackets are matched with an explicit stack: no
 // recursion on depth. Only when a value never closes does the layout decide:
 // it then ends before the first later line that starts a statement (no JSON
 // line can start with a statement word), or at the end of the text.
 
 import { createScanner, type JSONScanner } from "jsonc-parser";
-import { SyntaxKind } from "../text/json-tokens";
 import { STATEMENT_WORDS } from "../language";
 import { varRefEnd } from "../text/var-refs";
+import { jsonCommentEnd, jsonStringEnd } from "../text/json-skim";
 
 export interface JsonExtent {
   /** offset after the value (trailing blanks excluded) */
@@ -31,12 +31,13 @@ const OPEN_BRACKET = 2;
 
 /** The extent of the JSON value that starts at `start` (a non-blank character). */
 export function jsonValueExtent(text: string, start: number): JsonExtent {
-  const scanner = scannerFor(text);
-  scanner.setPosition(start);
   const first = text.charCodeAt(start);
   const ref = varRefEnd(text, start);
   if (ref >= 0) return { end: restOfLine(text, ref) };
   if (first !== 123 && first !== 91) {
+    // a lone number, string or word: one token of the scanner's, as rare as it is short
+    const scanner = scannerFor(text);
+    scanner.setPosition(start);
     scanner.scan();
     return { end: restOfLine(text, scanner.getPosition()) };
   }
@@ -46,32 +47,39 @@ export function jsonValueExtent(text: string, start: number): JsonExtent {
   let braces = 0;
   let brackets = 0;
   let lastLineEnd = -1;
-  for (;;) {
-    const token = scanner.scan();
-    if (token === SyntaxKind.EOF) break;
-    const at = scanner.getTokenOffset();
-    if (token === SyntaxKind.LineBreakTrivia) {
-      if (startsStatement(text, scanner.getPosition())) {
+  const length = text.length;
+  let at = start;
+  while (at < length) {
+    const c = text.charCodeAt(at);
+    if (c === 34 /* " */) {
+      at = jsonStringEnd(text, at);
+    } else if (c === 47 /* / */) {
+      const end = jsonCommentEnd(text, at);
+      at = end < 0 ? at + 1 : end;
+    } else if (c === 10 || c === 13) {
+      // `\r\n` need not be one break here: the line after `\r` starts with `\n`, never a statement
+      if (startsStatement(text, at + 1)) {
         lastLineEnd = at;
         break;
       }
-      continue;
-    }
-    if (token === SyntaxKind.OpenBraceToken) {
+      at++;
+    } else if (c === 123 /* { */) {
       const varEnd = varRefEnd(text, at);
       if (varEnd >= 0) {
-        scanner.setPosition(varEnd);
+        at = varEnd;
         continue;
       }
       offsets.push(at);
       kinds.push(OPEN_BRACE);
       braces++;
-    } else if (token === SyntaxKind.OpenBracketToken) {
+      at++;
+    } else if (c === 91 /* [ */) {
       offsets.push(at);
       kinds.push(OPEN_BRACKET);
       brackets++;
-    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
-      const kind = token === SyntaxKind.CloseBraceToken ? OPEN_BRACE : OPEN_BRACKET;
+      at++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      const kind = c === 125 ? OPEN_BRACE : OPEN_BRACKET;
       // A closer of the wrong kind closes up to its own opener (the JSON check then names the missing
       // one); with no opener of its kind, it is not the value's (the `}` of the block, say): the value
       // stops before it, unclosed.
@@ -88,6 +96,9 @@ export function jsonValueExtent(text: string, start: number): JsonExtent {
         if (top === kind) break;
       }
       if (!offsets.length) return { end: restOfLine(text, at + 1) };
+      at++;
+    } else {
+      at++;
     }
   }
   const stop = lastLineEnd >= 0 ? lastLineEnd : text.length;
@@ -99,7 +110,7 @@ export function jsonValueExtent(text: string, start: number): JsonExtent {
  * ended; anything else (an extra `}` too: a block never closes on a body's line) is kept in it,
  * so the JSON check reports it as one mistake ("nothing may follow").
  */
-function restOfLine(text: string, end: number): number {
+export function restOfLine(text: string, end: number): number {
   let i = end;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
