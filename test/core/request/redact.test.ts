@@ -29,6 +29,17 @@ describe("request: redaction", () => {
     assert.deepEqual(redactJson({ "s3cr\"et/+": ["x QmFzaWM= y", 1, null] }, redactions), { [MASK]: [`x ${MASK} y`, 1, null] });
   });
 
+  it("scrubs parsed JSON of any depth without recursion, __proto__ keys kept as data", () => {
+    const depth = 100_000;
+    const parsed = JSON.parse(`${"[".repeat(depth)}{"__proto__": "s3cr\\"et/+", "k": 1}${"]".repeat(depth)}`);
+    let inner = redactJson(parsed, redactions) as unknown;
+    for (let i = 0; i < depth; i++) inner = (inner as unknown[])[0];
+    assert.equal(Object.getPrototypeOf(inner), Object.prototype);
+    assert.deepEqual(Object.entries(inner as object), [["__proto__", MASK], ["k", 1]]);
+    assert.deepEqual(redactJson("QmFzaWM=", redactions), MASK);
+    assert.deepEqual(redactJson(null, redactions), null);
+  });
+
   it("views a request with its URL, headers and body scrubbed", () => {
     const view = viewRequest({
       method: "POST",

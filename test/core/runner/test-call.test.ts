@@ -6,6 +6,7 @@ import { runTestCall, type TestCallOptions } from "../../../server/src/core/runn
 import { closedPort, failingLookup, header, loopbackLookup, startHttpsServer, type TestServer } from "../../helpers/https-server";
 import { testCertificate } from "../../helpers/certificates";
 import { undiciHttp } from "../../../server/src/runtime/node-runtime";
+import { MAX_JSON_NESTING } from "../../../server/src/core/response/json-nesting";
 
 const TOKEN = `tok_${"a1B2-c3D4_".repeat(409)}xy`; // 4,096 characters
 const PASSWORD = "pw:with \"quotes\" & ünïcode";
@@ -198,6 +199,26 @@ describe("runner: outcomes", () => {
     const result = await runTestCall(await prepare(`call s {\n  GET ORIGIN/x\n}\n`), trusted());
     assert.deepEqual(result.outcome, { branch: "success", kind: "not-json", reason: "The response is not JSON (text/html): saved variables would be skipped" });
     assert.equal(result.response?.body, "<h1>hi</h1>");
+  });
+
+  it("reads JSON nested as deep as Bot Flow reads, and says in one line why a deeper body is not read", async () => {
+    const nested = (depth: number) => `${"[".repeat(depth - 1)}{"id": 1}${"]".repeat(depth - 1)}`;
+    let body = nested(MAX_JSON_NESTING);
+    server.respond = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    };
+    const request = await prepare(`call s {\n  GET ORIGIN/x\n}\n`);
+    const deepest = await runTestCall(request, trusted());
+    assert.deepEqual(deepest.outcome, { branch: "success", kind: "ok", reason: null });
+    assert.ok(deepest.response?.json);
+    // A hostile answer: JSON.parse reads it, JSON.stringify (the server's transport) and any recursive walk would overflow.
+    body = nested(100_000);
+    const result = await runTestCall(request, trusted());
+    assert.deepEqual(result.outcome, { branch: "success", kind: "not-json", reason: `The response is JSON nested more than ${MAX_JSON_NESTING} levels deep, more than Bot Flow reads: saved variables would be skipped` });
+    assert.equal(result.response?.json, undefined);
+    assert.equal(result.response?.body, body);
+    assert.doesNotThrow(() => JSON.stringify(result));
   });
 
   it("flags an empty 200", async () => {

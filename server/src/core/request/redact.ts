@@ -34,14 +34,27 @@ export function redactHeaders(headers: readonly (readonly [string, string])[], r
   return headers.map(([name, value]) => [name, redactHeaderValue(name, value, redactions)]);
 }
 
-/** A parsed JSON value with every string (keys included) scrubbed. */
+/** A parsed JSON value with every string (keys included) scrubbed; an explicit stack, so any depth. */
 export function redactJson(value: unknown, redactions: Redactions): unknown {
-  if (typeof value === "string") return redactText(value, redactions);
-  if (Array.isArray(value)) return value.map((v) => redactJson(v, redactions));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, redactions), redactJson(v, redactions)]));
+  const scrub = (v: unknown): unknown => (typeof v === "string" ? redactText(v, redactions) : v);
+  if (value === null || typeof value !== "object") return scrub(value);
+  const root: unknown[] | Record<string, unknown> = Array.isArray(value) ? [] : {};
+  // Each pending pair: a container as parsed, and its scrubbed copy (filled here).
+  const pending: [unknown[] | Record<string, unknown>, unknown[] | Record<string, unknown>][] = [[value as unknown[] | Record<string, unknown>, root]];
+  while (pending.length) {
+    const [from, to] = pending.pop()!;
+    const entries: [string | number, unknown][] = Array.isArray(from) ? from.map((v, i) => [i, v]) : Object.entries(from);
+    for (const [key, child] of entries) {
+      let copy = scrub(child);
+      if (child !== null && typeof child === "object") {
+        copy = Array.isArray(child) ? [] : {};
+        pending.push([child as unknown[] | Record<string, unknown>, copy as unknown[] | Record<string, unknown>]);
+      }
+      if (Array.isArray(to)) to.push(copy);
+      else Object.defineProperty(to, redactText(String(key), redactions), { value: copy, enumerable: true, writable: true, configurable: true });
+    }
   }
-  return value;
+  return root;
 }
 
 export function viewRequest(request: Pick<PreparedRequest, "method" | "url" | "headers" | "body" | "redactions">): RequestView {

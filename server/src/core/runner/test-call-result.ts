@@ -39,8 +39,10 @@ export interface ResponseView {
   /** bytes received (at most the cap) */
   bodyBytes: number;
   truncated: boolean;
-  /** the parsed body; absent when empty, not JSON or truncated */
+  /** the parsed body; absent when empty, not JSON, truncated or nested past MAX_JSON_NESTING */
   json?: { value: unknown };
+  /** why a body that parses as JSON is not read as JSON (nested too deep), in one line */
+  jsonRefused?: string;
 }
 
 export interface RedirectHop {

@@ -8,6 +8,7 @@ import type { LookupFunction } from "node:net";
 import type { HttpPort, Timers } from "../ports";
 import type { PreparedRequest } from "../request/prepared-request";
 import { redactHeaders, redactJson, redactText, viewRequest } from "../request/redact";
+import { MAX_JSON_NESTING, nestsDeeperThan } from "../response/json-nesting";
 import { decideRedirect, type Hop } from "./redirects";
 import { readCapped } from "./read-body";
 import { secureContextFor } from "./trust";
@@ -138,6 +139,7 @@ function outcomeOf(response: ResponseView, maxBodyBytes: number): TestCallOutcom
   if (response.bodyBytes === 0 || response.body.trim() === "") {
     return { branch: "success", kind: "empty-body", reason: "The response body is empty: saved variables would be skipped" };
   }
+  if (response.jsonRefused) return { branch: "success", kind: "not-json", reason: response.jsonRefused };
   if (!response.json) {
     const type = response.headers.find(([name]) => name === "content-type")?.[1];
     return { branch: "success", kind: "not-json", reason: `The response is not JSON${type ? ` (${type})` : ""}: saved variables would be skipped` };
@@ -148,13 +150,17 @@ function outcomeOf(response: ResponseView, maxBodyBytes: number): TestCallOutcom
 function responseView(status: number, statusText: string, headers: [string, string][], bytes: Uint8Array, truncated: boolean, request: PreparedRequest): ResponseView {
   const text = new TextDecoder().decode(bytes);
   let json: { value: unknown } | undefined;
+  let jsonRefused: string | undefined;
   if (!truncated && text.trim() !== "") {
+    let parsed: { value: unknown } | undefined;
     try {
-      // Parsed before redaction (a secret could span JSON syntax), then scrubbed value by value.
-      json = { value: redactJson(JSON.parse(text), request.redactions) };
+      parsed = { value: JSON.parse(text) };
     } catch {
-      json = undefined;
+      parsed = undefined;
     }
+    // Parsed before redaction (a secret could span JSON syntax), then scrubbed value by value.
+    if (parsed && nestsDeeperThan(parsed.value, MAX_JSON_NESTING)) jsonRefused = `The response is JSON nested more than ${MAX_JSON_NESTING} levels deep, more than Bot Flow reads: saved variables would be skipped`;
+    else if (parsed) json = { value: redactJson(parsed.value, request.redactions) };
   }
   return {
     status,
@@ -164,6 +170,7 @@ function responseView(status: number, statusText: string, headers: [string, stri
     bodyBytes: bytes.byteLength,
     truncated,
     json,
+    ...(jsonRefused ? { jsonRefused } : {}),
   };
 }
 

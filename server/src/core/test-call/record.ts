@@ -4,7 +4,8 @@
 // made with the prepared request's redactions. The shells write the text.
 
 import type { Redactions } from "../request/prepared-request";
-import type { TestCallResult } from "../runner/test-call-result";
+import type { ResponseView, TestCallResult } from "../runner/test-call-result";
+import { MAX_JSON_NESTING } from "../response/json-nesting";
 import type { StepRun } from "../samples/judge-step";
 import { mayRecord } from "../samples/judge-step";
 import { recordSample, type RecordableResponse } from "../samples/record-sample";
@@ -42,14 +43,15 @@ export function recorderOf(result: TestCallResult, redactions: Redactions): Reco
       status: response.status,
       ...(response.statusText ? { statusText: response.statusText } : {}),
       headers: response.headers,
-      ...(response.json ? { json: response.json } : { reason: noJsonReason(response.body, response.truncated) }),
+      ...(response.json ? { json: response.json } : { reason: noJsonReason(response) }),
     };
     const made = recordSample(recordable, redactions, now);
     return made.ok ? made : { ok: false, reason: made.message };
   };
 }
 
-function noJsonReason(body: string, truncated: boolean): string {
+function noJsonReason({ body, truncated, jsonRefused }: ResponseView): string {
   if (truncated) return "the response was too large to read whole";
+  if (jsonRefused) return `the response is JSON nested more than ${MAX_JSON_NESTING} levels deep`;
   return body.trim() === "" ? "the response body is empty" : "the response is not JSON";
 }
