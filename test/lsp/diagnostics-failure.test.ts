@@ -25,7 +25,7 @@ describe("lsp: a core failure on one document", () => {
     } as unknown as Connection;
     const scheduler = new DiagnosticsScheduler(connection, new ThrowingDocuments(() => undefined), () => 0, nodeTimers);
     for (const uri of ["file:///a.flow", "file:///b.flow"]) {
-      scheduler.schedule(uri, 1, true);
+      scheduler.schedule(uri, true);
       await new Promise((done) => setTimeout(done, 20));
     }
     assert.deepEqual(published.map((p) => [p.uri, p.diagnostics.length, p.diagnostics[0].code]), [["file:///a.flow", 1, "internal"], ["file:///b.flow", 1, "internal"]]);

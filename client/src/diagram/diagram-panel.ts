@@ -1,5 +1,6 @@
 // One diagram webview per .flow document, beside its editor. Follows edits
-// (debounced; stale answers dropped), the cursor (highlights its step) and
+// (throttled as the diagnostics are: a lone edit redraws at once; stale
+// answers dropped), the cursor (highlights its step) and
 // test-call results (botflow/graphChanged); a click on a node reveals the
 // step's line; Export SVG saves the drawing the server made.
 
@@ -9,9 +10,10 @@ import { GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST, type GraphResult } from "../
 import { diagramHtml } from "./diagram-html";
 import type { FromWebview, ToWebview } from "./messages";
 import { nodeAt } from "./node-at";
+import { EditThrottle } from "../../../server/src/core/timing/edit-throttle";
 
 /** As the diagnostics' default quiet time: the diagram redraws as soon as the checks do. */
-const DEBOUNCE_MS = 50;
+const QUIET_MS = 50;
 
 /** What a diagram last put on screen (for tests and the bench, through botflow.diagram.state). */
 export interface DiagramState {
@@ -26,7 +28,7 @@ export class DiagramPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private last: GraphResult | undefined;
   private rendered: DiagramState | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly redraw = new EditThrottle(() => void this.refresh(), () => QUIET_MS, { setTimeout, clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
   private asked = 0;
 
   static show(extensionUri: vscode.Uri, client: LanguageClient, document: vscode.TextDocument): DiagramPanel {
@@ -88,8 +90,7 @@ export class DiagramPanel {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+    this.redraw.poke();
   }
 
   private async refresh(): Promise<void> {
@@ -145,7 +146,7 @@ export class DiagramPanel {
   }
 
   private dispose(): void {
-    clearTimeout(this.timer);
+    this.redraw.cancel();
     DiagramPanel.open.delete(this.document.uri.toString());
     for (const d of this.disposables.splice(0)) d.dispose();
   }

@@ -156,6 +156,7 @@ function httpOf(runtime: FlowRuntime): HttpPort {
 export { buildDocument } from "./analysis/document";
 export { analyze, checkDocument } from "./analyze";
 export { systemVariable } from "./analysis/system-variables";
+export { EditThrottle } from "./timing/edit-throttle";
 export { ruleDocUrl } from "./features/rule-docs";
 export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "./features/semantic-tokens";
 export { DEFAULT_MAX_STEPS } from "./engine/run-flow";

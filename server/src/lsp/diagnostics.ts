@@ -1,28 +1,17 @@
-// Pushes diagnostics: at once when a document opens, and at once for an edit
-// to a document that was not checked in the last `debounceMs`; edits that
-// come sooner wait until then, and every edit that arrives while a check is
-// waiting joins it. So one keystroke is checked with no wait (a human's
-// keystrokes come further apart than the 50 ms default) while a burst of
-// edits (a paste, key repeat, a multi-cursor edit) is checked at most once
-// per `debounceMs` and once more after its last edit. A result whose
-// document changed meanwhile is dropped; every publish carries the version
-// it was computed for.
+// Pushes diagnostics: at once when a document opens, and for edits as
+// core/timing/edit-throttle.ts decides (a lone edit at once, a burst at most
+// once per `debounceMs` and after its last edit). A result whose document
+// changed meanwhile is dropped; every publish carries the version it was
+// computed for.
 
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from "vscode-languageserver/node";
-import type { Timers } from "../core/index";
+import { EditThrottle, type Timers } from "../core/index";
 import { toLspDiagnostic } from "./convert";
 import type { FlowDocuments } from "./documents";
 
-interface Pending {
-  timer: unknown;
-  version: number;
-  immediate: boolean;
-}
-
 export class DiagnosticsScheduler {
-  private readonly pending = new Map<string, Pending>();
-  /** When each document's last check ran (performance.now()). */
-  private readonly lastRun = new Map<string, number>();
+  /** One throttle per open document that has been checked or is waiting for it. */
+  private readonly throttles = new Map<string, EditThrottle>();
 
   constructor(
     private readonly connection: Connection,
@@ -31,38 +20,28 @@ export class DiagnosticsScheduler {
     private readonly timers: Timers,
   ) {}
 
-  /** Check soon: at once for a newly opened document, for an edit at once or `debounceMs` after the last check. */
-  schedule(uri: string, version: number, immediate: boolean): void {
-    const pending = this.pending.get(uri);
-    // Opening a document also reports a content change of the same version: keep the immediate check.
-    if (pending?.immediate && pending.version === version) return;
-    // A waiting check reads the document's text when it runs: this edit is in it.
-    if (pending && !immediate) {
-      pending.version = version;
-      return;
+  /** Check soon: at once for a newly opened document, for an edit as the throttle decides. */
+  schedule(uri: string, immediate: boolean): void {
+    let throttle = this.throttles.get(uri);
+    if (!throttle) {
+      throttle = new EditThrottle(() => this.run(uri), this.debounceMs, this.timers);
+      this.throttles.set(uri, throttle);
     }
-    this.cancel(uri);
-    const since = performance.now() - (this.lastRun.get(uri) ?? Number.NEGATIVE_INFINITY);
-    const wait = immediate ? 0 : Math.max(0, this.debounceMs() - since);
-    this.pending.set(uri, { timer: this.timers.setTimeout(() => this.run(uri), wait), version, immediate });
+    throttle.poke(immediate);
   }
 
   cancel(uri: string): void {
-    const pending = this.pending.get(uri);
-    if (pending) this.timers.clearTimeout(pending.timer);
-    this.pending.delete(uri);
+    this.throttles.get(uri)?.cancel();
   }
 
   /** A closed document keeps no diagnostics in the editor. */
   clear(uri: string): void {
     this.cancel(uri);
-    this.lastRun.delete(uri);
+    this.throttles.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private run(uri: string): void {
-    this.pending.delete(uri);
-    this.lastRun.set(uri, performance.now());
     let result: ReturnType<FlowDocuments["diagnostics"]>;
     try {
       result = this.documents.diagnostics(uri, false);

@@ -20,10 +20,9 @@ export interface SampleWatchDeps {
 /** What the store tells when a document's samples changed: check it again, refresh lenses. */
 export function onSamplesChanged({ connection, documents, diagnostics, support }: Omit<SampleWatchDeps, "samples">): (uri: string) => void {
   return (uri) => {
-    const version = documents.version(uri);
-    if (version === undefined) return;
+    if (documents.version(uri) === undefined) return;
     documents.dropDiagnostics(uri);
-    diagnostics.schedule(uri, version, true);
+    diagnostics.schedule(uri, true);
     if (support().codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
 }

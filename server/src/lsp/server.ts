@@ -54,8 +54,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = nod
   });
   connection.onDidChangeConfiguration((params) => void settings.refresh(params.settings));
 
-  documents.open.onDidOpen((e) => diagnostics.schedule(e.document.uri, e.document.version, true));
-  documents.open.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, e.document.version, false));
+  documents.open.onDidOpen((e) => diagnostics.schedule(e.document.uri, true));
+  documents.open.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, false));
   documents.open.onDidClose((e) => {
     diagnostics.clear(e.document.uri);
     results.forget(e.document.uri);
