@@ -15,7 +15,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { Script } from "node:vm";
-import { tierUpLater } from "./one-shot-tiering";
 
 const MAGIC = "botflow-code-cache-2";
 
@@ -60,8 +59,6 @@ const loaded = new Map<string, { exports: unknown; cache: CacheUse }>();
 
 /** `require(file)`, through the code cache beside it when that is valid. Loads each file once. */
 export function loadBundle(path: string): unknown {
-  // Before any cache is checked, as in the process that writes them: the threshold is in V8's flag hash.
-  tierUpLater();
   const file = resolve(path);
   const known = loaded.get(file);
   if (known) return known.exports;
@@ -93,7 +90,6 @@ export function cacheUse(path: string): CacheUse | undefined {
  * cache too, then saves what V8 has compiled.
  */
 export async function writeCodeCache(path: string, warmUp: (exports: unknown) => Promise<unknown> | unknown = () => undefined): Promise<number> {
-  tierUpLater();
   const file = resolve(path);
   const source = readFileSync(file);
   const script = compile(file, source);

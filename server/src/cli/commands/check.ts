@@ -10,6 +10,7 @@ import { EXIT, filesOf, type CliIo } from "../io";
 import { displayPath, flowFiles, readText } from "../files";
 import { textLine, toJsonDiagnostic, type FileReport } from "../format";
 import { loadFlowSamples } from "../sample-files";
+import { LARGE_INPUT_CHARS, tierUpLater } from "../one-shot-tiering";
 
 const HELP = `Usage: botflow check [--format text|json] PATH...
 
@@ -61,6 +62,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const text = read.value;
+    if (text.length >= LARGE_INPUT_CHARS) tierUpLater();
     // recorded samples next to the flow feed save-path-missing and sample-invalid
     const { diagnostics, lines } = checkText(text, { samples: await loadFlowSamples(file) });
     const report: FileReport = { file: shown, diagnostics: diagnostics.map((d) => toJsonDiagnostic(d, lines)) };

@@ -1,7 +1,6 @@
 // `botflow lsp --stdio`: the language server for any LSP editor.
 
 import { EXIT, type CliIo } from "../io";
-import { tierUpAsUsual } from "../one-shot-tiering";
 
 export async function lspCommand(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -12,8 +11,6 @@ export async function lspCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr("botflow lsp: only --stdio is supported\n");
     return EXIT.usage;
   }
-  // a server runs for hours: optimized code pays there
-  tierUpAsUsual();
   const { startStdioServer } = await import("../../lsp/main");
   startStdioServer();
   // The server runs until the client says exit; keep the command pending.
