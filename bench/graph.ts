@@ -20,6 +20,7 @@ import { GRAPH_REQUEST, SERVER_EXEC_ARGV, type GraphResult } from "../server/src
 import { fileUri, LspClient } from "../test/helpers/lsp-client";
 import { openDiagramPage } from "./diagram-page";
 import { EditThrottle } from "../server/src/core/timing/edit-throttle";
+import { nodeTimers } from "../server/src/runtime/node-timers";
 import { generateFlow } from "./generate-flow";
 import { fmt, median } from "./stats";
 
@@ -81,7 +82,7 @@ const diagnostics: number[] = [];
 let version = 1;
 let steps = first.steps;
 let whenAsked = () => {};
-const panelThrottle = new EditThrottle(() => whenAsked(), () => QUIET_MS, { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) });
+const panelThrottle = new EditThrottle(() => whenAsked(), () => QUIET_MS, nodeTimers);
 for (let i = 0; i < EDITS + 3; i++) {
   const typing = i % 2 === 0;
   const change = typing

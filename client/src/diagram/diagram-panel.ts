@@ -11,6 +11,7 @@ import { diagramHtml } from "./diagram-html";
 import type { FromWebview, ToWebview } from "./messages";
 import { nodeAt } from "./node-at";
 import { EditThrottle } from "../../../server/src/core/timing/edit-throttle";
+import { nodeTimers } from "../../../server/src/runtime/node-timers";
 
 /** As the diagnostics' default quiet time: the diagram redraws as soon as the checks do. */
 const QUIET_MS = 50;
@@ -28,7 +29,7 @@ export class DiagramPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private last: GraphResult | undefined;
   private rendered: DiagramState | undefined;
-  private readonly redraw = new EditThrottle(() => void this.refresh(), () => QUIET_MS, { setTimeout, clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
+  private readonly redraw = new EditThrottle(() => void this.refresh(), () => QUIET_MS, nodeTimers);
   private asked = 0;
 
   static show(extensionUri: vscode.Uri, client: LanguageClient, document: vscode.TextDocument): DiagramPanel {

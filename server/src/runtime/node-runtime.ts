@@ -4,6 +4,9 @@
 
 import type { Dispatcher } from "undici";
 import type { ConnectOptions, HttpPort, Timers } from "../core/ports";
+import { nodeTimers } from "./node-timers";
+
+export { nodeTimers };
 
 /**
  * An undici Agent per call. undici (and Node's own fetch it pulls in) costs
@@ -24,11 +27,6 @@ export const undiciHttp: HttpPort = {
       bodyTimeout: 0,
     });
   },
-};
-
-export const nodeTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
 export interface NodeRuntime {

@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { EditThrottle } from "../../../server/src/core/timing/edit-throttle";
+import { nodeTimers } from "../../../server/src/runtime/node-timers";
 
 const QUIET = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -11,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function throttle() {
   const runs: number[] = [];
   const started = performance.now();
-  const t = new EditThrottle(() => runs.push(performance.now() - started), () => QUIET, { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) });
+  const t = new EditThrottle(() => runs.push(performance.now() - started), () => QUIET, nodeTimers);
   return { t, runs };
 }
 
