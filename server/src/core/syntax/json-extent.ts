@@ -6,7 +6,7 @@
 // it then ends before the first later line that starts a statement (no JSON
 // line can start with a statement word), or at the end of the text.
 
-import { createScanner, type JSONScanner } from "jsonc-parser";
+import { createScanner } from "jsonc-parser";
 import { STATEMENT_WORDS } from "../language";
 import { varRefEnd } from "../text/var-refs";
 import { jsonCommentEnd, jsonStringEnd } from "../text/json-skim";
@@ -16,14 +16,6 @@ export interface JsonExtent {
   end: number;
   /** for a value that never closes: the offset of the innermost bracket left open */
   unclosed?: number;
-}
-
-// The lexer asks for every value of one text in turn: one scanner per text, not per value.
-let scanned: { text: string; scanner: JSONScanner } | undefined;
-
-function scannerFor(text: string): JSONScanner {
-  if (scanned?.text !== text) scanned = { text, scanner: createScanner(text, false) };
-  return scanned.scanner;
 }
 
 const OPEN_BRACE = 1;
@@ -36,7 +28,7 @@ export function jsonValueExtent(text: string, start: number): JsonExtent {
   if (ref >= 0) return { end: restOfLine(text, ref) };
   if (first !== 123 && first !== 91) {
     // a lone number, string or word: one token of the scanner's, as rare as it is short
-    const scanner = scannerFor(text);
+    const scanner = createScanner(text, false);
     scanner.setPosition(start);
     scanner.scan();
     return { end: restOfLine(text, scanner.getPosition()) };
