@@ -9,6 +9,7 @@ passed=0
 failed=0
 status=0
 summary=()
+failures=()
 
 # Runs a suite, echoes its output, and adds up its closing count line.
 suite() {
@@ -33,6 +34,14 @@ suite() {
   failed=$((failed + f))
   [ "$code" -ne 0 ] && status=1
   summary+=("$line")
+  # CI keeps only the tail of the output, so a failing suite's details are
+  # repeated at the end: mocha's "N failing" section, or the last lines.
+  if [ "$f" -ne 0 ]; then
+    local details
+    details=$(sed -n '/^ *[0-9][0-9]* failing/,$p' "$log" | head -n 80)
+    [ -z "$details" ] && details=$(tail -n 30 "$log")
+    failures+=("--- $name" "$details")
+  fi
   rm -f "$log"
 }
 
@@ -50,6 +59,11 @@ if [ "${BOTFLOW_SKIP_E2E:-}" != 1 ] && [ -f test/e2e/run-all.sh ]; then
 fi
 
 echo
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "=== failures"
+  printf '%s\n' "${failures[@]}"
+  echo
+fi
 printf '%s\n' "${summary[@]}"
 echo "total: $passed passed, $failed failed"
 exit $status

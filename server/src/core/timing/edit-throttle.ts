@@ -18,11 +18,13 @@ export class EditThrottle {
     private readonly run: () => void,
     private readonly quietMs: () => number,
     private readonly timers: Timers,
+    // Injected so tests can drive time instead of racing a loaded machine.
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** Something changed: run soon. `now`: run without waiting for the quiet time (a document opened). */
   poke(now = false): void {
-    const at = performance.now();
+    const at = this.clock();
     const due = now ? at : Math.max(at, this.lastRun + this.quietMs());
     // A waiting run reads the state when it starts: this change is in it; only an earlier one is worth a new timer.
     if (this.timer !== undefined) {
@@ -32,7 +34,7 @@ export class EditThrottle {
     this.dueAt = due;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      this.lastRun = performance.now();
+      this.lastRun = this.clock();
       this.run();
     }, due - at);
   }
