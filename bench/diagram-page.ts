@@ -15,6 +15,9 @@ const ROOT = process.cwd();
 // Loaded from the repo, not bundled: playwright-core does not survive bundling.
 const { chromium } = createRequire(join(ROOT, "package.json"))("playwright-core") as typeof import("playwright-core");
 
+/** The Chromium the page runs in (Debian's package; CHROMIUM overrides). */
+export const CHROMIUM_PATH = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
 export interface DiagramPage {
   browser: Browser;
   page: Page;
@@ -24,7 +27,7 @@ export interface DiagramPage {
 }
 
 export async function openDiagramPage(theme: "dark" | "light" = "dark", size = { width: 1100, height: 800 }): Promise<DiagramPage> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
   const page = await browser.newPage({ viewport: size });
   page.on("pageerror", (error) => console.error(`diagram page: ${error.message}`));
   // A few of VS Code's theme variables, so the page looks as in the editor.
