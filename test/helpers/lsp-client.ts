@@ -25,6 +25,15 @@ export function ensureBuilt(): Promise<void> {
   return build;
 }
 
+/** A JSON-RPC connection over a spawned server's stdio. */
+export function stdioConnection(child: ChildProcessWithoutNullStreams): MessageConnection {
+  const reader = new StreamMessageReader(child.stdout);
+  // A server killed mid-message leaves the reader re-arming its partial-message
+  // timer for ever (dispose does not clear it), which kept mocha from exiting.
+  reader.partialMessageTimeout = 0;
+  return createMessageConnection(reader, new StreamMessageWriter(child.stdin));
+}
+
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, codeLens: { refreshSupport: true }, workspaceEdit: { documentChanges: false } },
   textDocument: {
@@ -77,7 +86,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), options.serverModule ?? SERVER_BUNDLE, ...(options.args ?? ["--stdio"])], { cwd: ROOT, stdio: "pipe" });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = stdioConnection(child);
     const client = new LspClient(child, connection);
     child.stderr.on("data", (chunk: Buffer) => client.stderr.push(chunk.toString("utf8")));
     connection.onNotification("window/logMessage", (p: LogMessageParams) => {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { fork, spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from "vscode-jsonrpc/node";
 import type { InitializeResult, PublishDiagnosticsParams } from "vscode-languageserver/node";
-import { CLIENT_CAPABILITIES, ensureBuilt, LspClient, ROOT, SERVER_BUNDLE } from "../helpers/lsp-client";
+import { CLIENT_CAPABILITIES, ensureBuilt, LspClient, ROOT, SERVER_BUNDLE, stdioConnection } from "../helpers/lsp-client";
 import { newUri } from "./support";
 
 describe("lsp: the server process", function () {
@@ -65,7 +65,7 @@ describe("lsp: the server process", function () {
     const stderr: string[] = [];
     child.stderr.on("data", (c: Buffer) => stderr.push(c.toString()));
     const exited = new Promise<number | null>((done) => child.on("exit", done));
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = stdioConnection(child);
     const published = new Promise<PublishDiagnosticsParams>((done) => connection.onNotification("textDocument/publishDiagnostics", done));
     connection.onRequest("workspace/configuration", () => [null]);
     connection.listen();

@@ -41,10 +41,12 @@ let ca: string;
 
 function answer(status: number, body: string | unknown, delayMs = 0) {
   server.respond = (_req, res) => {
-    setTimeout(() => {
+    const timer = setTimeout(() => {
       res.writeHead(status, { "content-type": "application/json", "x-echo": TOKEN });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     }, delayMs);
+    // an aborted request (the cancellation test) gets no late answer, and mocha need not wait for one
+    res.on("close", () => clearTimeout(timer));
   };
 }
 
