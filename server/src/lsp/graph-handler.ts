@@ -18,7 +18,11 @@ export function registerGraphHandler(connection: Connection, core: FlowService, 
   connection.onRequest(GRAPH_REQUEST, async (raw: unknown): Promise<GraphResult> => {
     const params = raw as GraphParams;
     if (!params || typeof params.uri !== "string") throw new ResponseError(LSPErrorCodes.RequestFailed, `${GRAPH_REQUEST}: uri is required`);
-    const dot = await (layout ??= core.graph.loadLayout());
+    // A failed load is not kept: the next diagram tries again instead of failing until a restart.
+    const dot = await (layout ??= core.graph.loadLayout().catch((error: unknown) => {
+      layout = undefined;
+      throw error;
+    }));
     // Taken after the wait: the version current now, not when the request came.
     const analysed = documents.diagnostics(params.uri);
     if (!analysed) throw new ResponseError(LSPErrorCodes.RequestFailed, "Open the .flow file first");
