@@ -8,15 +8,13 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { DIAGRAM_BODY } from "../client/src/diagram/diagram-body";
+import { CHROMIUM } from "../test/helpers/chromium";
 
 // The repo the bench runs in (bench/all.sh runs from its root). Not derived from
 // this file: bench/run.mjs runs a bundle under .cache/, which may be a link to another checkout's.
 const ROOT = process.cwd();
 // Loaded from the repo, not bundled: playwright-core does not survive bundling.
 const { chromium } = createRequire(join(ROOT, "package.json"))("playwright-core") as typeof import("playwright-core");
-
-/** The Chromium the page runs in (Debian's package; CHROMIUM overrides). */
-export const CHROMIUM_PATH = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 export interface DiagramPage {
   browser: Browser;
@@ -27,7 +25,7 @@ export interface DiagramPage {
 }
 
 export async function openDiagramPage(theme: "dark" | "light" = "dark", size = { width: 1100, height: 800 }): Promise<DiagramPage> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   const page = await browser.newPage({ viewport: size });
   page.on("pageerror", (error) => console.error(`diagram page: ${error.message}`));
   // A few of VS Code's theme variables, so the page looks as in the editor.

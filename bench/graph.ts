@@ -18,7 +18,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GRAPH_REQUEST, SERVER_EXEC_ARGV, type GraphResult } from "../server/src/protocol";
 import { fileUri, LspClient } from "../test/helpers/lsp-client";
-import { CHROMIUM_PATH, openDiagramPage } from "./diagram-page";
+import { CHROMIUM } from "../test/helpers/chromium";
+import { openDiagramPage } from "./diagram-page";
 import { EditThrottle } from "../server/src/core/timing/edit-throttle";
 import { nodeTimers } from "../server/src/runtime/node-timers";
 import { generateFlow } from "./generate-flow";
@@ -60,9 +61,9 @@ console.log(`botflow check, same file (reference):                            ${
 console.log(`ratio svg / check: ${(median(svg) / median(check)).toFixed(2)}x`);
 
 // ---- 2. keystroke → re-drawn diagram, 500 lines
-if (!existsSync(CHROMIUM_PATH)) {
+if (!existsSync(CHROMIUM)) {
   // Not a failure of the graph: .ci/run installs Debian's chromium, a fresh dev machine may not have it.
-  console.log(`keystroke → redraw: skipped, no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM)`);
+  console.log(`keystroke → redraw: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }

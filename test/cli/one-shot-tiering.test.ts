@@ -17,9 +17,10 @@ const HOT = `function hot(x) { return (x * 2 + 1) % 1000; }
 let s = 0;
 for (let i = 0; i < 8000; i++) s = hot(s);`;
 
-// No on-stack replacement: otherwise the probe's loop can be compiled on a
-// worker thread first, with `hot` inlined, and whether `hot` itself is still
-// marked depends on how soon that thread finishes (seen failing under load).
+// Both cases, and both sides of each, run without on-stack replacement:
+// otherwise the probe's loop can be compiled on a worker thread first, with
+// `hot` inlined, and whether `hot` itself is still marked depends on how soon
+// that thread finishes (seen failing under load).
 function traced(args: string[]): string {
   return execFileSync(process.execPath, ["--trace-opt", "--no-use-osr", ...args], { cwd: ROOT, encoding: "utf8" });
 }

@@ -25,6 +25,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type BrowserContext } from "playwright-core";
+import { CHROMIUM } from "../helpers/chromium";
 import { REPO_ROOT, installVsix, prepareRun, startCodeServer, type CodeServer } from "./code-server";
 
 /** Chromium flags: headless, no GPU, and nothing that phones home. */
@@ -39,7 +40,6 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage", // small /dev/shm in containers
   "--disable-breakpad", // no crash reporter
 ];
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** Printed by host/index.ts when its run() starts mocha, or finds the extension under test missing. */
 const STARTED_MARKER = "e2e-host: run() started";
